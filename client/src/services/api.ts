@@ -1,0 +1,108 @@
+/**
+ * The one typed client for the backend's HTTP API: one function per endpoint.
+ * Response types come from the backend's zod schemas through `import type` only, so no server
+ * code is ever bundled into the app.
+ */
+import Taro from '@tarojs/taro';
+import type { AuthResponse, MeResponse, SessionUser } from '../../../functions/identity/identity.schemas';
+import type { DemoUserId } from '../../../functions/identity/demo-identities';
+import type { PointsResponse } from '../../../functions/points/points.schemas';
+import { clearSession, getToken } from './session';
+
+export type { AuthResponse, MeResponse, SessionUser, DemoUserId, PointsResponse };
+export type Me = MeResponse['user'];
+export type Role = SessionUser['roles'][number];
+
+export interface HealthResponse {
+  status: string;
+  database: string;
+  version?: string;
+}
+
+export const NETWORK_ERROR_MESSAGE = '网络连接失败，请检查网络后重试';
+const FALLBACK_MESSAGE = '服务暂时不可用，请稍后重试';
+
+/** An error answered by the API (`{"error":{"code","message","details"}}`) or a network failure (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details?: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+export interface RequestOptions {
+  /** Error codes the caller shows in its own UI, so no toast is raised for them. */
+  quietCodes?: readonly string[];
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; details?: unknown };
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const err = (body as ErrorBody | null)?.error;
+  const code = typeof err?.code === 'string' ? err.code : status === 401 ? 'UNAUTHENTICATED' : 'HTTP_ERROR';
+  const message =
+    typeof err?.message === 'string' && err.message.length > 0
+      ? err.message
+      : status === 401
+        ? '登录已失效，请重新登录'
+        : FALLBACK_MESSAGE;
+  return new ApiError(status, code, message, err?.details);
+}
+
+function toast(message: string): void {
+  // A toast is best effort: a failure to show one must never hide the real error.
+  try {
+    Promise.resolve(Taro.showToast({ title: message, icon: 'none', duration: 2500 })).catch(() => undefined);
+  } catch {
+    // ignored on purpose, see above
+  }
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) header['Content-Type'] = 'application/json';
+  const token = getToken();
+  if (token) header.Authorization = `Bearer ${token}`;
+
+  let res: Taro.request.SuccessCallbackResult<unknown>;
+  try {
+    res = await Taro.request({ url: `${API_BASE}${path}`, method, data: body as never, header, dataType: 'json' });
+  } catch {
+    toast(NETWORK_ERROR_MESSAGE);
+    throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
+  }
+
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
+
+  const error = toApiError(res.statusCode, res.data);
+  // A rejected token means the session is over: forget it so every page shows 「请先登录」.
+  if (error.status === 401) clearSession();
+  if (!options.quietCodes?.includes(error.code)) toast(error.message);
+  throw error;
+}
+
+export const getHealth = (options?: RequestOptions) => request<HealthResponse>('GET', '/api/health', undefined, options);
+
+export const devLogin = (userId: DemoUserId, options?: RequestOptions) =>
+  request<AuthResponse>('POST', '/api/auth/dev-login', { userId }, options);
+
+export const wechatLogin = (code: string, options?: RequestOptions) =>
+  request<AuthResponse>('POST', '/api/auth/wechat', { code }, options);
+
+export const getMe = (options?: RequestOptions) => request<MeResponse>('GET', '/api/me', undefined, options);
+
+export const getMyPoints = (options?: RequestOptions) =>
+  request<PointsResponse>('GET', '/api/points/me', undefined, options);

@@ -1,0 +1,30 @@
+import express, { type Express } from 'express';
+import type { AppDeps } from './container';
+import { identityRoutes } from './identity/identity.routes';
+import { pointsRoutes } from './points/points.routes';
+import { errorHandler, notFoundHandler } from './shared/http/error-handler';
+import { mountRoutes } from './shared/http/mount-routes';
+import { requestContext } from './shared/http/request-context';
+import type { AnyRoute } from './shared/http/route';
+import { systemRoutes } from './system/system.routes';
+
+/** The HTTP app: the same instance runs under `app.listen` locally and inside the Lambda handler. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestContext);
+  app.use((_req, res, next) => {
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('x-content-type-options', 'nosniff');
+    next();
+  });
+
+  const routes: AnyRoute[] = [];
+  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps));
+  mountRoutes(app, routes, deps);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,35 @@
+import { IdentityRepository } from './identity/identity.repository';
+import { WechatClient } from './identity/wechat.client';
+import { PointsRepository } from './points/points.repository';
+import { TokenService } from './shared/auth/tokens';
+import type { Config } from './shared/config/config';
+import { systemClock, type Clock } from './shared/domain/clock';
+import { connectDatabase } from './shared/db/dynamo';
+
+/** Everything the routes and use cases depend on, built once per process (cold start). */
+export interface AppDeps {
+  config: Config;
+  clock: Clock;
+  tokens: TokenService;
+  wechat: WechatClient;
+  identities: IdentityRepository;
+  points: PointsRepository;
+}
+
+export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
+  await connectDatabase(config);
+  return {
+    config,
+    clock: systemClock,
+    tokens: new TokenService({
+      secret: config.jwtSecret,
+      issuer: config.jwtIssuer,
+      audience: config.jwtAudience,
+      ttlSeconds: config.jwtTtlSeconds,
+    }),
+    wechat: new WechatClient(config.wechat),
+    identities: new IdentityRepository(),
+    points: new PointsRepository(),
+    ...overrides,
+  };
+}

@@ -1,0 +1,125 @@
+import * as dynamoose from 'dynamoose';
+import { keys } from '../shared/db/keys';
+import { defineModel, isConditionalFailure } from '../shared/db/models';
+import type { OrgType, Role } from '../shared/auth/roles';
+import type { Org, User } from './identity.types';
+
+const UserModel = defineModel('User', {
+  userId: String,
+  name: String,
+  roles: { type: Array, schema: [String] },
+  orgId: String,
+  maskedIdNumber: String,
+  idHash: String,
+  realNameVerifiedAt: String,
+  createdAt: String,
+});
+
+const WechatIdentityModel = defineModel('WechatIdentity', {
+  userId: String,
+  createdAt: String,
+});
+
+const OrgModel = defineModel('Org', {
+  orgId: String,
+  orgType: String,
+  name: String,
+});
+
+type Doc = Record<string, unknown>;
+
+function toUser(d: Doc): User {
+  return {
+    id: d.userId as string,
+    name: d.name as string,
+    roles: d.roles as Role[],
+    ...(d.orgId ? { orgId: d.orgId as string } : {}),
+    ...(d.maskedIdNumber ? { maskedIdNumber: d.maskedIdNumber as string } : {}),
+    ...(d.realNameVerifiedAt ? { realNameVerifiedAt: d.realNameVerifiedAt as string } : {}),
+    createdAt: d.createdAt as string,
+  };
+}
+
+function userItem(user: User): Doc {
+  return {
+    ...keys.user(user.id),
+    ...(user.orgId ? keys.orgStaffIndex(user.orgId, user.id) : {}),
+    entity: 'User',
+    userId: user.id,
+    name: user.name,
+    roles: user.roles,
+    ...(user.orgId ? { orgId: user.orgId } : {}),
+    ...(user.maskedIdNumber ? { maskedIdNumber: user.maskedIdNumber } : {}),
+    ...(user.realNameVerifiedAt ? { realNameVerifiedAt: user.realNameVerifiedAt } : {}),
+    createdAt: user.createdAt,
+  };
+}
+
+export class IdentityRepository {
+  async getUser(userId: string): Promise<User | null> {
+    const doc = await UserModel.get(keys.user(userId));
+    return doc ? toUser(doc.toJSON()) : null;
+  }
+
+  async getOrg(orgId: string): Promise<Org | null> {
+    const doc = await OrgModel.get(keys.org(orgId));
+    if (!doc) return null;
+    const d = doc.toJSON();
+    return { id: d.orgId, type: d.orgType as OrgType, name: d.name };
+  }
+
+  async findUserIdByOpenid(openid: string): Promise<string | null> {
+    const doc = await WechatIdentityModel.get(keys.wechatIdentity(openid));
+    return doc ? (doc.toJSON().userId as string) : null;
+  }
+
+  /**
+   * Creates a user together with its WeChat identity in one transaction. The identity is put
+   * only if absent, so two first logins racing for one openid cannot create two users.
+   * Returns false when another request won the race.
+   */
+  async createUserWithWechatIdentity(user: User, openid: string): Promise<boolean> {
+    try {
+      await dynamoose.transaction([
+        UserModel.transaction.create(userItem(user), { overwrite: false }),
+        WechatIdentityModel.transaction.create(
+          { ...keys.wechatIdentity(openid), entity: 'WechatIdentity', userId: user.id, createdAt: user.createdAt },
+          { overwrite: false },
+        ),
+      ]);
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  /** Seeding: put the user unless it exists already, so users' own changes survive a restart. */
+  async putUserIfAbsent(user: User, extra: { idHash?: string; maskedIdNumber?: string } = {}): Promise<boolean> {
+    try {
+      await UserModel.create({ ...userItem(user), ...extra }, { overwrite: false });
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  async putOrgIfAbsent(org: Org): Promise<boolean> {
+    try {
+      await OrgModel.create(
+        { ...keys.org(org.id), entity: 'Org', orgId: org.id, orgType: org.type, name: org.name },
+        { overwrite: false },
+      );
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  /** Readiness probe: one real read against the table. */
+  async probe(): Promise<void> {
+    await OrgModel.get(keys.healthProbe());
+  }
+}

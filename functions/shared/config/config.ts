@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * Configuration is parsed once per process (cold start) from the environment.
+ * Secrets have development defaults only in the `local` and `test` stages; in any other
+ * stage a missing secret stops the process with a clear message instead of running insecurely.
+ */
+const LOCAL_STAGES = ['local', 'test'] as const;
+
+const DEV_DEFAULTS = {
+  JWT_SECRET: 'local-only-jwt-secret-change-me-0123456789abcdef',
+  ID_HASH_PEPPER: 'local-only-pepper-0123456789abcdef',
+  PASS_SECRET: 'local-only-pass-secret-0123456789abcdef',
+  WECHAT_APP_ID: 'wx-local-app',
+  WECHAT_APP_SECRET: 'local-app-secret',
+} as const;
+
+const secret = z.string().min(32, '至少 32 个字符');
+
+const schema = z.object({
+  STAGE: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/).default('local'),
+  AWS_REGION: z.string().default('ap-east-1'),
+  TABLE_NAME: z.string().min(3).optional(),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  JWT_SECRET: secret.optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  ID_HASH_PEPPER: secret.optional(),
+  PASS_SECRET: secret.optional(),
+  WECHAT_APP_ID: z.string().min(1).optional(),
+  WECHAT_APP_SECRET: z.string().min(1).optional(),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  APP_VERSION: z.string().default('0.1.0'),
+});
+
+export interface Config {
+  stage: string;
+  isLocalStage: boolean;
+  region: string;
+  tableName: string;
+  dynamodbEndpoint?: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  jwtIssuer: string;
+  jwtAudience: string;
+  idHashPepper: string;
+  passSecret: string;
+  wechat: { appId: string; appSecret: string; apiBase: string };
+  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  version: string;
+}
+
+export class ConfigError extends Error {}
+
+type SecretName = keyof typeof DEV_DEFAULTS;
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const isLocalStage = (LOCAL_STAGES as readonly string[]).includes(e.STAGE);
+  const missing: string[] = [];
+  const need = (name: SecretName): string => {
+    const value = e[name];
+    if (value) return value;
+    if (isLocalStage) return DEV_DEFAULTS[name];
+    missing.push(name);
+    return '';
+  };
+  const config: Config = {
+    stage: e.STAGE,
+    isLocalStage,
+    region: e.AWS_REGION,
+    tableName: e.TABLE_NAME ?? `cxgc-${e.STAGE}`,
+    dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
+    jwtSecret: need('JWT_SECRET'),
+    jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    jwtIssuer: 'chengxin-guancheng',
+    jwtAudience: `cxgc-app-${e.STAGE}`,
+    idHashPepper: need('ID_HASH_PEPPER'),
+    passSecret: need('PASS_SECRET'),
+    wechat: { appId: need('WECHAT_APP_ID'), appSecret: need('WECHAT_APP_SECRET'), apiBase: e.WECHAT_API_BASE },
+    logLevel: e.LOG_LEVEL,
+    version: e.APP_VERSION,
+  };
+  if (missing.length > 0) {
+    throw new ConfigError(`Missing secrets for stage "${e.STAGE}": ${missing.join(', ')}`);
+  }
+  return config;
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration, parsed on first use. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** Test hook: forget the cached configuration so the next call re-reads the environment. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

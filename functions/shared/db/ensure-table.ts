@@ -1,0 +1,28 @@
+import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, ResourceInUseException, UpdateTimeToLiveCommand, type DynamoDB } from '@aws-sdk/client-dynamodb';
+import { tableDefinition, TTL_ATTRIBUTE } from './table-definition';
+
+/**
+ * Creates the table if it is missing. Local and test stages only: in AWS the table belongs to
+ * the CloudFormation stack in serverless.yml and the app never creates or alters tables.
+ */
+export async function ensureTable(client: DynamoDB, tableName: string, stage: string): Promise<'created' | 'exists'> {
+  if (stage !== 'local' && stage !== 'test') {
+    throw new Error(`Refusing to create tables in stage "${stage}": tables are deployed from serverless.yml`);
+  }
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return 'exists';
+  } catch (e) {
+    if (!(e instanceof ResourceNotFoundException)) throw e;
+  }
+  try {
+    await client.send(new CreateTableCommand(tableDefinition(tableName)));
+  } catch (e) {
+    if (e instanceof ResourceInUseException) return 'exists';
+    throw e;
+  }
+  await client.send(
+    new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true } }),
+  );
+  return 'created';
+}

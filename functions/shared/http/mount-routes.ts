@@ -1,0 +1,66 @@
+import express, { type Express, type RequestHandler } from 'express';
+import type { TokenService } from '../auth/tokens';
+import { epochSeconds, type Clock } from '../domain/clock';
+import { errors } from './app-error';
+import { requestState } from './request-context';
+import type { AnyRoute, AuthRequirement } from './route';
+import { parseInput } from './validate';
+
+const DEFAULT_BODY_LIMIT = '64kb';
+
+function bearer(header: string | undefined): string | null {
+  if (!header) return null;
+  const m = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header.trim());
+  return m ? m[1] : '';
+}
+
+function authenticate(auth: AuthRequirement, tokens: TokenService, clock: Clock): RequestHandler {
+  return async (req, res, next) => {
+    if (auth === 'public') return next();
+    const state = requestState(res)!;
+    const token = bearer(req.get('authorization'));
+    if (token === null) {
+      if (auth === 'optional') return next();
+      throw errors.unauthenticated();
+    }
+    if (token === '') throw errors.unauthenticated('登录凭证格式不正确，请重新登录');
+    const principal = await tokens.verify(token, epochSeconds(clock));
+    state.principal = principal;
+    if (Array.isArray(auth) && !principal.roles.some((r) => auth.includes(r))) {
+      throw errors.forbidden('当前账号的角色无权访问此功能');
+    }
+    next();
+  };
+}
+
+/** Registers each declared route: body parsing with its limit, authentication, validation, handler. */
+export function mountRoutes(app: Express, routes: AnyRoute[], deps: { tokens: TokenService; clock: Clock }): void {
+  for (const r of routes) {
+    const handlers: RequestHandler[] = [];
+    if (r.body) {
+      handlers.push(express.json({ limit: r.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true, type: () => true }));
+    }
+    handlers.push(authenticate(r.auth, deps.tokens, deps.clock));
+    handlers.push(async (req, res) => {
+      const state = requestState(res)!;
+      const body = r.body ? parseInput(r.body, req.body) : undefined;
+      const query = r.query ? parseInput(r.query, { ...req.query }) : undefined;
+      const params = r.params ? parseInput(r.params, { ...req.params }) : undefined;
+      const result = await r.handle({
+        body,
+        query,
+        params,
+        principal: state.principal,
+        requestId: state.requestId,
+        log: state.log,
+        header: (name: string) => req.get(name),
+        res,
+      });
+      if (res.headersSent) return;
+      const status = r.status ?? 200;
+      if (result === undefined) res.status(status === 200 ? 204 : status).end();
+      else res.status(status).json(result);
+    });
+    app[r.method](r.path, ...handlers);
+  }
+}
