@@ -4,7 +4,7 @@ import { PointsRepository } from './points/points.repository';
 import { TokenService } from './shared/auth/tokens';
 import type { Config } from './shared/config/config';
 import { systemClock, type Clock } from './shared/domain/clock';
-import { connectDatabase } from './shared/db/dynamo';
+import { attachModels } from './shared/db/dynamo';
 
 /** Everything the routes and use cases depend on, built once per process (cold start). */
 export interface AppDeps {
@@ -17,7 +17,7 @@ export interface AppDeps {
 }
 
 export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
-  await connectDatabase(config);
+  await attachModels(config);
   return {
     config,
     clock: systemClock,

@@ -93,7 +93,7 @@ async function main() {
   cleanups.push(() => dynamo.stop());
 
   const config = parseConfig({ STAGE: 'local', ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint });
-  const db = await connectDatabase(config);
+  const db = connectDatabase(config);
   const table = await ensureTable(db.client, config.tableName, config.stage);
   const deps = await buildDeps(config);
   const seeded = await seedDemo(deps, config.idHashPepper);

@@ -14,7 +14,7 @@ export interface Database {
 }
 
 let current: Database | undefined;
-let ready: Promise<void> | undefined;
+let attached: Promise<void> | undefined;
 
 export function createDynamoClient(config: Pick<Config, 'region' | 'dynamodbEndpoint'>): DynamoDB {
   return new DynamoDB({
@@ -27,19 +27,27 @@ export function createDynamoClient(config: Pick<Config, 'region' | 'dynamodbEndp
   });
 }
 
-export function connectDatabase(config: Config): Promise<Database> {
+/** The process's DynamoDB client, also handed to dynamoose. */
+export function connectDatabase(config: Config): Database {
   if (!current) {
     const client = createDynamoClient(config);
     dynamoose.aws.ddb.set(client);
-    const table = new dynamoose.Table(config.tableName, allModels(), {
-      create: false,
-      update: false,
-      waitForActive: false,
-      initialize: false,
-    });
     current = { client, tableName: config.tableName };
-    ready = table.initialize();
   }
-  const db = current;
-  return (ready as Promise<void>).then(() => db);
+  return current;
+}
+
+/**
+ * Attaches every registered model to the single table, once per process. Called by the
+ * composition root after all repositories (and so all models) have been loaded.
+ */
+export function attachModels(config: Config): Promise<void> {
+  connectDatabase(config);
+  attached ??= new dynamoose.Table(config.tableName, allModels(), {
+    create: false,
+    update: false,
+    waitForActive: false,
+    initialize: false,
+  }).initialize();
+  return attached;
 }

@@ -1,0 +1,71 @@
+import request from 'supertest';
+import { testApp, type TestApp } from '../../support/test-app';
+
+describe('error handling at the HTTP edge', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp();
+  });
+
+  const expectError = (res: request.Response, status: number, code: string) => {
+    expect(res.status).toBe(status);
+    expect(res.body.error.code).toBe(code);
+    expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(res.body.error.requestId).toBe(res.headers['x-request-id']);
+  };
+
+  it.each([
+    ['a truncated object', '{"userId": "res-zhang"'],
+    ['plain text', 'hello'],
+    ['a bare string', '"res-zhang"'],
+    ['an empty body', ''],
+  ])('answers %s with 400 VALIDATION_FAILED, never 500', async (_label, raw) => {
+    const res = await request(t.app).post('/api/auth/dev-login').set('content-type', 'application/json').send(raw);
+    expectError(res, 400, 'VALIDATION_FAILED');
+  });
+
+  it('names the unknown field it refuses', async () => {
+    const res = await request(t.app).post('/api/auth/dev-login').send({ userId: 'res-zhang', role: 'admin' });
+    expectError(res, 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(res.body.error.details)).toContain('role');
+  });
+
+  it('names the field with the wrong type', async () => {
+    const res = await request(t.app).post('/api/auth/dev-login').send({ userId: 42 });
+    expectError(res, 400, 'VALIDATION_FAILED');
+    expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'userId' })]);
+  });
+
+  it('refuses a body over 64 KB with 413', async () => {
+    const res = await request(t.app)
+      .post('/api/auth/dev-login')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ userId: 'x'.repeat(70 * 1024) }));
+    expectError(res, 413, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers an unknown path with 404 NOT_FOUND in the error shape', async () => {
+    expectError(await request(t.app).get('/api/nothing-here'), 404, 'NOT_FOUND');
+    expectError(await request(t.app).delete('/api/health'), 404, 'NOT_FOUND');
+  });
+
+  it('keeps a well-formed caller request id and replaces a malformed one', async () => {
+    const kept = await request(t.app).get('/api/health').set('x-request-id', 'client-abc-12345');
+    expect(kept.headers['x-request-id']).toBe('client-abc-12345');
+    const replaced = await request(t.app).get('/api/health').set('x-request-id', 'bad id <script>');
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('turns an unexpected fault into a generic 500 without internals', async () => {
+    const broken = await testApp({}, {
+      identities: Object.assign(Object.create(t.deps.identities), {
+        getUser: async () => {
+          throw new Error('SELECT * FROM secret_table at line 42');
+        },
+      }),
+    });
+    const login = await request(broken.app).post('/api/auth/dev-login').send({ userId: 'res-zhang' });
+    expectError(login, 500, 'INTERNAL');
+    expect(JSON.stringify(login.body)).not.toMatch(/secret_table|stack|at line/);
+  });
+});

@@ -1,0 +1,63 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { handler } from '../../../functions/handler';
+
+/** A synthetic API Gateway HTTP API (payload v2) event, as the real integration sends it. */
+export function httpApiEvent(method: string, path: string, opts: { body?: string; headers?: Record<string, string> } = {}): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'api.example.com', 'content-type': 'application/json', ...opts.headers },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example.com',
+      domainPrefix: 'api',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'jest' },
+      requestId: 'apigw-req-1',
+      routeKey: '$default',
+      stage: '$default',
+      time: '27/Nov/2026:01:00:00 +0000',
+      timeEpoch: 1795741200000,
+    },
+    isBase64Encoded: false,
+    ...(opts.body !== undefined ? { body: opts.body } : {}),
+  };
+}
+
+const context = { awsRequestId: 'lambda-req-12345678', functionName: 'api' } as Context;
+
+const call = async (event: APIGatewayProxyEventV2) => (await handler(event, context)) as APIGatewayProxyStructuredResultV2;
+
+describe('the Lambda handler (serverless-http around the same Express app)', () => {
+  it('answers health through an API Gateway v2 event', async () => {
+    const res = await call(httpApiEvent('GET', '/api/health'));
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body as string)).toMatchObject({ status: 'ok', database: 'ok' });
+    // serverless-http forwards API Gateway's request id, so logs line up with API Gateway's access log.
+    expect(res.headers?.['x-request-id']).toBe('apigw-req-1');
+  });
+
+  it('signs in and reads points through the handler', async () => {
+    const login = await call(httpApiEvent('POST', '/api/auth/dev-login', { body: JSON.stringify({ userId: 'res-zhang' }) }));
+    expect(login.statusCode).toBe(200);
+    const { token } = JSON.parse(login.body as string);
+    const points = await call(httpApiEvent('GET', '/api/points/me', { headers: { authorization: `Bearer ${token}` } }));
+    expect(points.statusCode).toBe(200);
+    expect(JSON.parse(points.body as string).points).toBe(135);
+  });
+
+  it('handles a base64-encoded body', async () => {
+    const event = httpApiEvent('POST', '/api/auth/dev-login', { body: Buffer.from('{"userId":"admin"}').toString('base64') });
+    event.isBase64Encoded = true;
+    const res = await call(event);
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('answers malformed JSON with 400, not 500', async () => {
+    const res = await call(httpApiEvent('POST', '/api/auth/dev-login', { body: '{oops' }));
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body as string).error.code).toBe('VALIDATION_FAILED');
+  });
+});
