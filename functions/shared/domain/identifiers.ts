@@ -16,7 +16,7 @@ export function idNumberProblem(value: string): IdNumberProblem | null {
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+  if (y < 1850 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     return 'birthdate';
   }
   return idCheckChar(value.slice(0, 17)) === value[17] ? null : 'check';

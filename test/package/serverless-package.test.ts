@@ -1,0 +1,114 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import AdmZip from 'adm-zip';
+import { tableDefinition } from '../../functions/shared/db/table-definition';
+import { httpApiEvent } from '../support/http-api-event';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../..');
+const sls = path.join(root, 'node_modules/.bin/serverless');
+
+type Template = { Resources: Record<string, { Type: string; Properties: Record<string, any>; DeletionPolicy?: string }>; Conditions?: Record<string, any> };
+
+async function packageStage(stage: string): Promise<{ dir: string; template: Template }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `cxgc-pkg-${stage}-`));
+  await run(sls, ['package', '--stage', stage, '--package', dir], { cwd: root, env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' }, timeout: 180_000 });
+  const template = JSON.parse(readFileSync(path.join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
+  return { dir, template };
+}
+
+/** Loads the bundle in a plain Node process, as Lambda would, and sends it one event. */
+async function invokeBundle(bundleDir: string, event: object): Promise<{ statusCode: number; body: string }> {
+  const script = `require(${JSON.stringify(path.join(bundleDir, 'functions/handler.js'))}).handler(${JSON.stringify(event)}, { awsRequestId: 'bundle-test-req' }).then((r) => process.stdout.write(JSON.stringify(r)), (e) => { console.error(e); process.exit(1); });`;
+  const { stdout } = await run(process.execPath, ['-e', script], {
+    env: {
+      PATH: process.env.PATH,
+      STAGE: 'test',
+      TABLE_NAME: process.env.TABLE_NAME,
+      DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT,
+      AWS_REGION: 'ap-east-1',
+      LOG_LEVEL: 'SILENT',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+    timeout: 60_000,
+  });
+  return JSON.parse(stdout);
+}
+
+describe('npm run package (serverless package with osls + serverless-esbuild)', () => {
+  let dev: { dir: string; template: Template };
+  let bundleDir: string;
+
+  beforeAll(async () => {
+    dev = await packageStage('pkgtest');
+    bundleDir = mkdtempSync(path.join(os.tmpdir(), 'cxgc-bundle-'));
+  }, 240_000);
+
+  it('produces the api function zip with the bundled handler', () => {
+    const zipPath = path.join(dev.dir, 'api.zip');
+    expect(existsSync(zipPath)).toBe(true);
+    const zip = new AdmZip(zipPath);
+    const names = zip.getEntries().map((e) => e.entryName);
+    expect(names).toContain('functions/handler.js');
+    expect(names.some((n) => n.includes('node_modules/'))).toBe(false);
+    zip.extractAllTo(bundleDir, true);
+  });
+
+  it('the bundle loads in plain Node and answers a synthetic API Gateway v2 event', async () => {
+    const health = await invokeBundle(bundleDir, httpApiEvent('GET', '/api/health'));
+    expect(health.statusCode).toBe(200);
+    expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', database: 'ok' });
+
+    const login = await invokeBundle(bundleDir, httpApiEvent('POST', '/api/auth/dev-login', { body: '{"userId":"res-zhang"}' }));
+    expect(login.statusCode).toBe(200);
+    const bad = await invokeBundle(bundleDir, httpApiEvent('POST', '/api/auth/dev-login', { body: '{"userId":' }));
+    expect(bad.statusCode).toBe(400);
+  }, 120_000);
+
+  it('declares the table exactly as the code expects it, on demand, with PITR and TTL', () => {
+    const table = dev.template.Resources.Table;
+    expect(table.Type).toBe('AWS::DynamoDB::Table');
+    const expected = tableDefinition('cxgc-pkgtest');
+    expect(table.Properties.TableName).toBe('cxgc-pkgtest');
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.Properties.KeySchema).toEqual(expected.KeySchema);
+    expect(table.Properties.AttributeDefinitions).toEqual(expected.AttributeDefinitions);
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(expected.GlobalSecondaryIndexes);
+    expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'ttl', Enabled: true });
+    expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.DeletionPolicy).toBe('Delete');
+  });
+
+  it('grants DynamoDB access only to this table and its indexes, and SSM only to this stage', () => {
+    const role = dev.template.Resources.IamRoleLambdaExecution;
+    const statements = role.Properties.Policies[0].PolicyDocument.Statement as Array<{ Action: string[]; Resource: unknown[] }>;
+    const dynamo = statements.find((s) => s.Action.some((a) => a.startsWith('dynamodb:')))!;
+    expect(dynamo.Resource).toEqual([{ 'Fn::GetAtt': ['Table', 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Table', 'Arn'] }, '/index/*']] }]);
+    expect(dynamo.Action).not.toContain('dynamodb:*');
+    expect(dynamo.Action).not.toContain('dynamodb:Scan');
+    const ssm = statements.find((s) => s.Action.includes('ssm:GetParameters'))!;
+    expect(JSON.stringify(ssm.Resource)).toContain(':parameter/cxgc/pkgtest/*');
+    for (const s of statements) expect(s.Resource).not.toContain('*');
+  });
+
+  it('runs nodejs22.x and keeps secret values out of the environment', () => {
+    const fn = dev.template.Resources.ApiLambdaFunction.Properties;
+    expect(fn.Runtime).toBe('nodejs22.x');
+    const env = fn.Environment.Variables as Record<string, string>;
+    expect(env.STAGE).toBe('pkgtest');
+    expect(env.JWT_SECRET_PARAM).toBe('/cxgc/pkgtest/jwt-secret');
+    for (const name of ['JWT_SECRET', 'ID_HASH_PEPPER', 'PASS_SECRET', 'WECHAT_APP_SECRET']) {
+      expect(env[name]).toBeUndefined();
+    }
+  });
+
+  it('protects the prod table from deletion', async () => {
+    const prod = await packageStage('prod');
+    expect(prod.template.Resources.Table.DeletionPolicy).toBe('Retain');
+    expect(prod.template.Resources.Table.Properties.DeletionProtectionEnabled).toEqual({ 'Fn::If': ['IsProd', true, false] });
+    expect(prod.template.Conditions?.IsProd).toEqual({ 'Fn::Equals': ['prod', 'prod'] });
+  }, 240_000);
+});

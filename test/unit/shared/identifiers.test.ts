@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import {
+  idCheckChar,
+  idNumberProblem,
+  maskIdNumber,
+  maskName,
+  maskUscc,
+  USCC_CHARSET,
+  usccCheckChar,
+  usccProblem,
+} from '../../../functions/shared/domain/identifiers';
+
+describe('resident ID number (GB 11643-1999)', () => {
+  it.each(['11010519491231002X', '440524188001010014', '410104198805123010'])('accepts the valid number %s', (id) => {
+    expect(idNumberProblem(id)).toBeNull();
+  });
+
+  it.each([
+    ['41010419880512301', 'length'],
+    ['4101041988051230100', 'length'],
+    ['41010419880512301x', 'characters'],
+    ['4101041988A512301X', 'characters'],
+    ['410104198802303015', 'birthdate'],
+    ['410104198813013015', 'birthdate'],
+    ['410104198805123011', 'check'],
+  ])('refuses %s (%s)', (id, problem) => {
+    expect(idNumberProblem(id)).toBe(problem);
+  });
+
+  const body17 = fc
+    .record({
+      region: fc.integer({ min: 110000, max: 659999 }),
+      date: fc.date({ min: new Date('1900-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }),
+      seq: fc.integer({ min: 0, max: 999 }),
+    })
+    .map(({ region, date, seq }) => `${region}${date.toISOString().slice(0, 10).replace(/-/g, '')}${String(seq).padStart(3, '0')}`);
+
+  it('property: any body with its computed check character passes', () => {
+    fc.assert(fc.property(body17, (b) => idNumberProblem(b + idCheckChar(b)) === null));
+  });
+
+  it('property: changing the check character always fails', () => {
+    fc.assert(
+      fc.property(body17, fc.constantFrom(...'0123456789X'), (b, c) => {
+        fc.pre(c !== idCheckChar(b));
+        return idNumberProblem(b + c) === 'check';
+      }),
+    );
+  });
+});
+
+describe('unified social credit code (GB 32100-2015)', () => {
+  it.each(['9144030071526726XG', '914403001922038216', '91330100716105852F', '91110000802100433B'])('accepts the registered code %s', (c) => {
+    expect(usccProblem(c)).toBeNull();
+  });
+
+  it.each([
+    ['9144030071526726X', 'length'],
+    ['9144030071526726XGA', 'length'],
+    ['9144030O71526726XG', 'forbidden'],
+    ['9144030071526726XI', 'forbidden'],
+    ['9144030071526726xg', 'characters'],
+    ['9144030071526726XH', 'check'],
+  ])('refuses %s (%s)', (c, problem) => {
+    expect(usccProblem(c)).toBe(problem);
+  });
+
+  const body17 = fc.array(fc.constantFrom(...USCC_CHARSET), { minLength: 17, maxLength: 17 }).map((a) => a.join(''));
+
+  it('property: any valid body with its computed check character passes', () => {
+    fc.assert(fc.property(body17, (b) => usccProblem(b + usccCheckChar(b)) === null));
+  });
+
+  it('property: changing any single character to another allowed one fails', () => {
+    fc.assert(
+      fc.property(body17, fc.integer({ min: 0, max: 17 }), fc.constantFrom(...USCC_CHARSET), (b, pos, ch) => {
+        const code = b + usccCheckChar(b);
+        fc.pre(code[pos] !== ch);
+        const changed = code.slice(0, pos) + ch + code.slice(pos + 1);
+        return usccProblem(changed) !== null;
+      }),
+    );
+  });
+
+  it('property: the five forbidden letters always fail', () => {
+    fc.assert(
+      fc.property(body17, fc.integer({ min: 0, max: 17 }), fc.constantFrom('I', 'O', 'S', 'V', 'Z'), (b, pos, ch) => {
+        const code = b + usccCheckChar(b);
+        return usccProblem(code.slice(0, pos) + ch + code.slice(pos + 1)) === 'forbidden';
+      }),
+    );
+  });
+});
+
+describe('masking', () => {
+  it.each([
+    ['张伟', '张*'],
+    ['李娜娜', '李**'],
+    ['欧阳娜娜', '欧阳**'],
+    ['欧阳娜', '欧阳*'],
+    ['司马懿', '司马*'],
+    ['王', '王'],
+  ])('masks the name %s as %s', (name, masked) => {
+    expect(maskName(name)).toBe(masked);
+  });
+
+  it('masks an ID number to its first and last four characters', () => {
+    expect(maskIdNumber('41010419880512301X')).toBe('4101**********301X');
+  });
+
+  it('masks a USCC to its region and last two characters', () => {
+    expect(maskUscc('9144030071526726XG')).toBe('914403**********XG');
+  });
+});
