@@ -1,11 +1,13 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from './container';
+import { creditRoutes } from './credit/credit.routes';
 import { identityRoutes } from './identity/identity.routes';
 import { pointsRoutes } from './points/points.routes';
 import { errorHandler, notFoundHandler } from './shared/http/error-handler';
 import { mountRoutes } from './shared/http/mount-routes';
 import { requestContext } from './shared/http/request-context';
 import type { AnyRoute } from './shared/http/route';
+import { rulesRoutes } from './rules/rules.routes';
 import { systemRoutes } from './system/system.routes';
 
 /** The HTTP app: the same instance runs under `app.listen` locally and inside the Lambda handler. */
@@ -21,7 +23,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps));
+  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps), ...rulesRoutes(deps), ...creditRoutes(deps));
   mountRoutes(app, routes, deps);
 
   app.use(notFoundHandler);

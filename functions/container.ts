@@ -1,6 +1,7 @@
 import { IdentityRepository } from './identity/identity.repository';
 import { WechatClient } from './identity/wechat.client';
-import { PointsRepository } from './points/points.repository';
+import { CreditRepository } from './credit/credit.repository';
+import { RulesRepository } from './rules/rules.repository';
 import { TokenService } from './shared/auth/tokens';
 import type { Config } from './shared/config/config';
 import { systemClock, type Clock } from './shared/domain/clock';
@@ -13,7 +14,8 @@ export interface AppDeps {
   tokens: TokenService;
   wechat: WechatClient;
   identities: IdentityRepository;
-  points: PointsRepository;
+  credit: CreditRepository;
+  rules: RulesRepository;
 }
 
 export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
@@ -29,7 +31,8 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     }),
     wechat: new WechatClient(config.wechat),
     identities: new IdentityRepository(),
-    points: new PointsRepository(),
+    credit: new CreditRepository(),
+    rules: new RulesRepository(),
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
 import { defineModel, isConditionalFailure } from '../shared/db/models';
@@ -12,12 +13,25 @@ const UserModel = defineModel('User', {
   maskedIdNumber: String,
   idHash: String,
   realNameVerifiedAt: String,
+  subjectKey: String,
   createdAt: String,
 });
 
 const WechatIdentityModel = defineModel('WechatIdentity', {
   userId: String,
   createdAt: String,
+});
+
+const IdOwnerModel = defineModel('IdOwner', {
+  userId: String,
+  createdAt: String,
+});
+
+const ConsentModel = defineModel('Consent', {
+  consentType: String,
+  consentVersion: String,
+  grantedAt: String,
+  withdrawnAt: String,
 });
 
 const OrgModel = defineModel('Org', {
@@ -36,6 +50,7 @@ function toUser(d: Doc): User {
     ...(d.orgId ? { orgId: d.orgId as string } : {}),
     ...(d.maskedIdNumber ? { maskedIdNumber: d.maskedIdNumber as string } : {}),
     ...(d.realNameVerifiedAt ? { realNameVerifiedAt: d.realNameVerifiedAt as string } : {}),
+    ...(d.subjectKey ? { subjectKey: d.subjectKey as string } : {}),
     createdAt: d.createdAt as string,
   };
 }
@@ -51,6 +66,7 @@ function userItem(user: User): Doc {
     ...(user.orgId ? { orgId: user.orgId } : {}),
     ...(user.maskedIdNumber ? { maskedIdNumber: user.maskedIdNumber } : {}),
     ...(user.realNameVerifiedAt ? { realNameVerifiedAt: user.realNameVerifiedAt } : {}),
+    ...(user.subjectKey ? { subjectKey: user.subjectKey } : {}),
     createdAt: user.createdAt,
   };
 }
@@ -87,6 +103,50 @@ export class IdentityRepository {
           { overwrite: false },
         ),
       ]);
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Records a resident's real-name verification and consent in one transaction:
+   * the ID number's owner marker is created only if no account owns that number yet, the user is
+   * updated only if not verified before, and the consent is stored beside them.
+   */
+  async verifyRealName(
+    userId: string,
+    v: { name: string; idHash: string; maskedIdNumber: string; subjectKey: string; at: string },
+    consent: { type: string; version: string },
+  ): Promise<'ok' | 'id-taken' | 'already-verified'> {
+    try {
+      await dynamoose.transaction([
+        IdOwnerModel.transaction.create({ ...keys.idOwner(v.idHash), entity: 'IdOwner', userId, createdAt: v.at }, { overwrite: false }),
+        UserModel.transaction.update(
+          keys.user(userId),
+          { name: v.name, idHash: v.idHash, maskedIdNumber: v.maskedIdNumber, subjectKey: v.subjectKey, realNameVerifiedAt: v.at },
+          { condition: new dynamoose.Condition('pk').exists().and().where('realNameVerifiedAt').not().exists() },
+        ),
+        ConsentModel.transaction.create(
+          { ...keys.consent(userId, consent.type, v.at), entity: 'Consent', consentType: consent.type, consentVersion: consent.version, grantedAt: v.at },
+          { overwrite: false },
+        ),
+      ]);
+      return 'ok';
+    } catch (e) {
+      if (e instanceof TransactionCanceledException) {
+        const reasons = e.CancellationReasons ?? [];
+        if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'already-verified';
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'id-taken';
+      }
+      throw e;
+    }
+  }
+
+  async putIdOwnerIfAbsent(idHash: string, userId: string, at: string): Promise<boolean> {
+    try {
+      await IdOwnerModel.create({ ...keys.idOwner(idHash), entity: 'IdOwner', userId, createdAt: at }, { overwrite: false });
       return true;
     } catch (e) {
       if (isConditionalFailure(e)) return false;

@@ -8,6 +8,8 @@ export interface User {
   /** Set once the resident has verified their real name; the ID number itself is never stored. */
   maskedIdNumber?: string;
   realNameVerifiedAt?: string;
+  /** The credit subject of a verified resident (`P#<id hash>`): their records attach through it. */
+  subjectKey?: string;
   createdAt: string;
 }
 

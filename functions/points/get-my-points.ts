@@ -1,21 +1,31 @@
+import { readProjection } from '../credit/read-projection';
+import type { CreditRepository } from '../credit/credit.repository';
+import type { IdentityRepository } from '../identity/identity.repository';
+import type { RulesRepository } from '../rules/rules.repository';
 import type { Clock } from '../shared/domain/clock';
-import { AppError } from '../shared/http/app-error';
-import { BASE_POINTS, clampPoints, DIMENSIONS, tierOf } from './points.domain';
-import type { PointsRepository } from './points.repository';
+import { DIMENSIONS } from './points.domain';
+import { personalPoints } from './points.engine';
 import type { PointsResponse } from './points.schemas';
+import { residentSubject } from './resident-subject';
 
 /**
  * The signed-in resident's points.
- * 1. Read the resident's projection (one item).
- * 2. No projection means no verified real name and consent yet: nothing is computed.
- * 3. Points = base + the dimensions, clamped to 0–200, with the tier.
+ * 1. Find the resident's credit subject (only after real-name verification and consent).
+ * 2. Read the subject's projection (one item; rebuilt only when an event has expired since).
+ * 3. Points = 100 + the counted points, clamped to 0–200, with tier and five dimensions.
  */
-export async function getMyPoints(deps: { points: PointsRepository; clock: Clock }, userId: string): Promise<PointsResponse> {
-  const projection = await deps.points.get(userId);
-  if (!projection) {
-    throw new AppError(403, 'REAL_NAME_REQUIRED', '请先完成实名认证并同意个人信息处理授权，才能查看信用积分');
-  }
-  const dims = DIMENSIONS.map((d) => ({ code: d.code, label: d.label, points: projection.dimensions[d.code] ?? 0 }));
-  const points = clampPoints(BASE_POINTS + dims.reduce((s, d) => s + d.points, 0));
-  return { points, tier: tierOf(points), dimensions: dims, asOf: deps.clock.now().toISOString() };
+export async function getMyPoints(
+  deps: { identities: IdentityRepository; credit: CreditRepository; rules: RulesRepository; clock: Clock },
+  userId: string,
+): Promise<PointsResponse> {
+  const subjectKey = await residentSubject(deps.identities, userId);
+  const projection = await readProjection(deps, subjectKey);
+  const { points, tier } = personalPoints(projection?.delta ?? 0);
+  return {
+    points,
+    tier,
+    dimensions: DIMENSIONS.map((d) => ({ code: d.code, label: d.label, points: projection?.dimensions[d.code] ?? 0 })),
+    asOf: deps.clock.now().toISOString(),
+    nextChangeAt: projection?.nextChangeAt ?? null,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Org, User } from '../identity/identity.types';
-import type { DimensionCode } from '../points/points.domain';
-import { idCheckChar } from '../shared/domain/identifiers';
+import { DEPARTMENT_NAMES } from '../rules/catalogue-v1';
+import { idCheckChar, usccCheckChar } from '../shared/domain/identifiers';
 import type { DemoUserId } from '../identity/demo-identities';
 
 /**
@@ -16,7 +16,7 @@ export const demoOrgs: Org[] = [
   { id: 'org-library', type: 'merchant', name: '管城回族区图书馆' },
   { id: 'org-huaxin', type: 'enterprise', name: '郑州华信商贸有限公司' },
   { id: 'org-bank-zy', type: 'bank', name: '中原银行郑州管城支行' },
-  { id: 'org-dept-market', type: 'department', name: '管城回族区市场监督管理局' },
+  ...Object.entries(DEPARTMENT_NAMES).map(([id, name]) => ({ id, type: 'department' as const, name })),
   { id: 'org-centre', type: 'centre', name: '管城回族区社会信用体系建设中心' },
 ];
 
@@ -24,16 +24,13 @@ export interface DemoUser extends User {
   id: DemoUserId;
   /** Synthetic, valid ID number for verified residents (hashed and masked at seeding). */
   idNumber?: string;
-  /** The stored points figure per dimension, until the points engine derives it from events. */
-  dimensions?: Record<DimensionCode, number>;
 }
 
-const resident = (id: DemoUserId, name: string, idNumber: string, dimensions: Record<DimensionCode, number>): DemoUser => ({
+const resident = (id: DemoUserId, name: string, idNumber: string): DemoUser => ({
   id,
   name,
   roles: ['resident'],
   idNumber,
-  dimensions,
   createdAt: DEMO_CREATED_AT,
 });
 
@@ -46,9 +43,9 @@ const staff = (id: DemoUserId, name: string, role: User['roles'][number], orgId?
 });
 
 export const demoUsers: DemoUser[] = [
-  resident('res-zhang', '张伟', demoId('41010419880512301'), { honour: 10, virtue: 20, ethics: 3, family: 2, law: 0 }),
-  resident('res-li', '李娜', demoId('41010219920318402'), { honour: 0, virtue: 2, ethics: 0, family: 0, law: -10 }),
-  resident('res-wang', '王强', demoId('41010519790921503'), { honour: 0, virtue: 0, ethics: 0, family: 0, law: -30 }),
+  resident('res-zhang', '张伟', demoId('41010419880512301')),
+  resident('res-li', '李娜', demoId('41010219920318402')),
+  resident('res-wang', '王强', demoId('41010519790921503')),
   staff('mer-museum', '赵敏', 'merchant', 'org-museum'),
   staff('mer-library', '孙丽', 'merchant', 'org-library'),
   staff('ent-huaxin', '周杰', 'enterprise', 'org-huaxin'),
@@ -56,4 +53,47 @@ export const demoUsers: DemoUser[] = [
   staff('bank-zy', '郑凯', 'bank', 'org-bank-zy'),
   staff('dept-market', '冯涛', 'department', 'org-dept-market'),
   staff('admin', '陈静', 'admin', 'org-centre'),
+];
+
+const idOf = (userId: DemoUserId) => demoUsers.find((u) => u.id === userId)!.idNumber!;
+
+/** 郑州华信商贸有限公司's unified social credit code (synthetic, valid check character). */
+export const HUAXIN_USCC = ((b: string) => b + usccCheckChar(b))('91410104MA45HX0Q3');
+
+export interface DemoRecord {
+  department: string;
+  daysAgo: number;
+  record: { sourceId: string; subjectType: 'person' | 'enterprise'; subjectId: string; ruleId: string; severity?: 'light' | 'general' | 'serious' };
+}
+
+const rec = (department: string, sourceId: string, subject: DemoUserId | 'huaxin', ruleId: string, daysAgo: number, severity?: DemoRecord['record']['severity']): DemoRecord => ({
+  department,
+  daysAgo,
+  record: {
+    sourceId,
+    subjectType: subject === 'huaxin' ? 'enterprise' : 'person',
+    subjectId: subject === 'huaxin' ? HUAXIN_USCC : idOf(subject),
+    ruleId,
+    ...(severity ? { severity } : {}),
+  },
+});
+
+/**
+ * The demo credit records, dated relative to the first seeding so the demo stays current:
+ * 张伟 135 (优秀), 李娜 92 with a general penalty still published, 王强 on the court's list (70),
+ * 华信 grade A. Their sourceIds make re-seeding a no-op.
+ */
+export const demoRecords: DemoRecord[] = [
+  rec('org-dept-civilization', 'DEMO-ZW-01', 'res-zhang', 'P-HON-03', 200),
+  rec('org-dept-health', 'DEMO-ZW-02', 'res-zhang', 'P-VIR-01', 150),
+  rec('org-dept-health', 'DEMO-ZW-03', 'res-zhang', 'P-VIR-01', 90),
+  rec('org-dept-health', 'DEMO-ZW-04', 'res-zhang', 'P-VIR-01', 30),
+  rec('org-dept-civilization', 'DEMO-ZW-05', 'res-zhang', 'P-FAM-01', 300),
+  rec('org-dept-tax', 'DEMO-ZW-06', 'res-zhang', 'P-ETH-02', 100),
+  rec('org-dept-civilization', 'DEMO-ZW-07', 'res-zhang', 'P-VIR-03', 20),
+  rec('org-dept-civil', 'DEMO-ZW-08', 'res-zhang', 'P-VIR-04', 400),
+  rec('org-dept-market', 'DEMO-LN-01', 'res-li', 'P-LAW-03', 60, 'general'),
+  rec('org-dept-health', 'DEMO-LN-02', 'res-li', 'P-VIR-01', 800),
+  rec('org-dept-court', 'DEMO-WQ-01', 'res-wang', 'P-LAW-01', 120, 'serious'),
+  rec('org-dept-tax', 'DEMO-HX-01', 'huaxin', 'E-HON-02', 60),
 ];

@@ -1,8 +1,13 @@
+import type { CreditRepository } from '../credit/credit.repository';
+import { personSubjectKey } from '../credit/credit.types';
+import { ingestCreditRecords } from '../credit/ingest-credit-records';
 import type { IdentityRepository } from '../identity/identity.repository';
-import type { PointsRepository } from '../points/points.repository';
+import { CATALOGUE_V1 } from '../rules/catalogue-v1';
+import type { RulesRepository } from '../rules/rules.repository';
+import type { Clock } from '../shared/domain/clock';
 import { hashIdNumber } from '../shared/domain/id-hash';
 import { maskIdNumber } from '../shared/domain/identifiers';
-import { DEMO_CREATED_AT, demoOrgs, demoUsers } from './demo-data';
+import { DEMO_CREATED_AT, demoOrgs, demoRecords, demoUsers } from './demo-data';
 
 export interface SeedReport {
   created: number;
@@ -11,27 +16,45 @@ export interface SeedReport {
 
 /**
  * Seeds the demo identities and data idempotently.
- * 1. Put each organisation, user and points projection only if it is absent.
- * 2. Anything already there — including everything users changed or created — is left alone,
- *    so a second start changes nothing.
+ * 1. Organisations, the first rule catalogue version, users (with the ID-number owner marker of
+ *    verified residents): each put only if absent.
+ * 2. The demo credit records go through the real ingestion, department by department; their
+ *    fixed sourceIds make a second run count them as duplicates.
+ * Anything already there — including everything users changed or created — is left alone.
  */
 export async function seedDemo(
-  deps: { identities: IdentityRepository; points: PointsRepository },
+  deps: { identities: IdentityRepository; credit: CreditRepository; rules: RulesRepository; clock: Clock },
   pepper: string,
 ): Promise<SeedReport> {
   const report: SeedReport = { created: 0, kept: 0 };
   const count = (created: boolean) => (created ? report.created++ : report.kept++);
   for (const org of demoOrgs) count(await deps.identities.putOrgIfAbsent(org));
+  count(await deps.rules.publish(CATALOGUE_V1));
   for (const u of demoUsers) {
-    const { idNumber, dimensions, ...user } = u;
-    const realName = idNumber
-      ? { idHash: hashIdNumber(idNumber, pepper), maskedIdNumber: maskIdNumber(idNumber) }
-      : {};
-    count(await deps.identities.putUserIfAbsent(
-      { ...user, ...(idNumber ? { realNameVerifiedAt: DEMO_CREATED_AT, maskedIdNumber: realName.maskedIdNumber } : {}) },
-      realName,
-    ));
-    if (dimensions) count(await deps.points.putIfAbsent({ userId: u.id, dimensions, updatedAt: DEMO_CREATED_AT }));
+    const { idNumber, ...user } = u;
+    if (!idNumber) {
+      count(await deps.identities.putUserIfAbsent(user));
+      continue;
+    }
+    const idHash = hashIdNumber(idNumber, pepper);
+    count(await deps.identities.putIdOwnerIfAbsent(idHash, u.id, DEMO_CREATED_AT));
+    count(
+      await deps.identities.putUserIfAbsent(
+        { ...user, realNameVerifiedAt: DEMO_CREATED_AT, maskedIdNumber: maskIdNumber(idNumber), subjectKey: personSubjectKey(idHash) },
+        { idHash },
+      ),
+    );
+  }
+  const now = deps.clock.now().getTime();
+  const departments = [...new Set(demoRecords.map((r) => r.department))];
+  for (const department of departments) {
+    const records = demoRecords
+      .filter((r) => r.department === department)
+      .map((r) => ({ ...r.record, occurredAt: new Date(now - r.daysAgo * 86_400_000).toISOString() }));
+    const result = await ingestCreditRecords({ ...deps, idHashPepper: pepper }, department, records);
+    if (result.rejected.length > 0) throw new Error(`demo records rejected: ${JSON.stringify(result.rejected)}`);
+    report.created += result.accepted;
+    report.kept += result.duplicates;
   }
   return report;
 }

@@ -6,9 +6,24 @@
  */
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
-  pointsProjection: (userId: string) => ({ pk: `USER#${userId}`, sk: 'POINTS' }),
   wechatIdentity: (openid: string) => ({ pk: `WX#${openid}`, sk: 'IDENTITY' }),
   org: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'PROFILE' }),
   orgStaffIndex: (orgId: string, userId: string) => ({ gsi1pk: `ORG#${orgId}`, gsi1sk: `USER#${userId}` }),
   healthProbe: () => ({ pk: 'SYSTEM#health', sk: 'PROBE' }),
+  /** Owner of a verified ID number (by its keyed hash): one account per person. */
+  idOwner: (idHash: string) => ({ pk: `IDH#${idHash}`, sk: 'OWNER' }),
+  consent: (userId: string, type: string, at: string) => ({ pk: `USER#${userId}`, sk: `CONSENT#${type}#${at}` }),
+  catalogueVersion: (version: number) => ({ pk: 'CATALOGUE', sk: `V#${String(version).padStart(6, '0')}` }),
+  catalogueVersionPrefix: () => ({ pk: 'CATALOGUE', skPrefix: 'V#' }),
+  /** A credit subject: a person (`P#<id hash>`) or an enterprise (`E#<USCC>`). */
+  subjectEvent: (subjectKey: string, eventId: string) => ({ pk: `SUBJ#${subjectKey}`, sk: `EVT#${eventId}` }),
+  subjectEventsPrefix: (subjectKey: string) => ({ pk: `SUBJ#${subjectKey}`, skPrefix: 'EVT#' }),
+  subjectProjection: (subjectKey: string) => ({ pk: `SUBJ#${subjectKey}`, sk: 'PROJECTION' }),
+  eventByIdIndex: (eventId: string) => ({ gsi1pk: `EVENT#${eventId}`, gsi1sk: 'EVENT' }),
+  departmentRecordIndex: (department: string, receivedAt: string, eventId: string) => ({
+    gsi2pk: `DEPTREC#${department}`,
+    gsi2sk: `${receivedAt}#${eventId}`,
+  }),
+  /** Ingestion idempotency: one item per (department, sourceId). */
+  recordSource: (department: string, sourceId: string) => ({ pk: `SRC#${department}#${sourceId}`, sk: 'SRC' }),
 } as const;

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { newResident } from '../../support/people';
 import { loginAs, testApp, type TestApp } from '../../support/test-app';
 
 describe('GET /api/points/me', () => {
@@ -22,7 +23,7 @@ describe('GET /api/points/me', () => {
   });
 
   it('asks a resident without real-name verification to verify first', async () => {
-    const { token } = await t.deps.tokens.issue({ userId: 'u-unverified', roles: ['resident'] }, Math.floor(Date.now() / 1000));
+    const { token } = await newResident(t);
     const res = await request(t.app).get('/api/points/me').set('authorization', `Bearer ${token}`);
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('REAL_NAME_REQUIRED');

@@ -1,0 +1,191 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import * as dynamoose from 'dynamoose';
+import { keys } from '../shared/db/keys';
+import { defineModel, isConditionalFailure } from '../shared/db/models';
+import type { CreditEvent, SubjectProjection } from './credit.types';
+
+const EventModel = defineModel('CreditEvent', {
+  eventId: String,
+  subjectKey: String,
+  subjectType: String,
+  ruleId: String,
+  ruleVersion: Number,
+  occurredAt: String,
+  countsUntil: String,
+  state: String,
+  endedAt: String,
+  severity: String,
+  department: String,
+  sourceId: String,
+  receivedAt: String,
+  note: String,
+});
+
+const SourceModel = defineModel('RecordSource', {
+  eventId: String,
+  subjectKey: String,
+  createdAt: String,
+});
+
+const dims = { honour: Number, virtue: Number, ethics: Number, family: Number, law: Number };
+
+const ProjectionModel = defineModel('SubjectProjection', {
+  subjectKey: String,
+  version: Number,
+  dimensions: { type: Object, schema: dims },
+  delta: Number,
+  activeNegatives: { type: Object, schema: { light: Number, general: Number, serious: Number } },
+  eventCount: Number,
+  computedAt: String,
+  nextChangeAt: String,
+});
+
+type Doc = Record<string, any>;
+
+function toEvent(d: Doc): CreditEvent {
+  return {
+    id: d.eventId,
+    subjectKey: d.subjectKey,
+    subjectType: d.subjectType,
+    ruleId: d.ruleId,
+    ruleVersion: d.ruleVersion,
+    occurredAt: d.occurredAt,
+    countsUntil: d.countsUntil,
+    state: d.state,
+    ...(d.endedAt ? { endedAt: d.endedAt } : {}),
+    ...(d.severity ? { severity: d.severity } : {}),
+    department: d.department,
+    sourceId: d.sourceId,
+    receivedAt: d.receivedAt,
+    ...(d.note ? { note: d.note } : {}),
+  };
+}
+
+function eventItem(e: CreditEvent): Doc {
+  return {
+    ...keys.subjectEvent(e.subjectKey, e.id),
+    ...keys.eventByIdIndex(e.id),
+    ...keys.departmentRecordIndex(e.department, e.receivedAt, e.id),
+    entity: 'CreditEvent',
+    eventId: e.id,
+    subjectKey: e.subjectKey,
+    subjectType: e.subjectType,
+    ruleId: e.ruleId,
+    ruleVersion: e.ruleVersion,
+    occurredAt: e.occurredAt,
+    countsUntil: e.countsUntil,
+    state: e.state,
+    ...(e.endedAt ? { endedAt: e.endedAt } : {}),
+    ...(e.severity ? { severity: e.severity } : {}),
+    department: e.department,
+    sourceId: e.sourceId,
+    receivedAt: e.receivedAt,
+    ...(e.note ? { note: e.note } : {}),
+  };
+}
+
+function toProjection(d: Doc): SubjectProjection {
+  return {
+    subjectKey: d.subjectKey,
+    version: d.version,
+    dimensions: d.dimensions,
+    delta: d.delta,
+    activeNegatives: d.activeNegatives,
+    eventCount: d.eventCount,
+    computedAt: d.computedAt,
+    nextChangeAt: d.nextChangeAt ?? null,
+  };
+}
+
+function projectionItem(p: SubjectProjection): Doc {
+  return {
+    ...keys.subjectProjection(p.subjectKey),
+    entity: 'SubjectProjection',
+    subjectKey: p.subjectKey,
+    version: p.version,
+    dimensions: p.dimensions,
+    delta: p.delta,
+    activeNegatives: p.activeNegatives,
+    eventCount: p.eventCount,
+    computedAt: p.computedAt,
+    ...(p.nextChangeAt ? { nextChangeAt: p.nextChangeAt } : {}),
+  };
+}
+
+/** The projection write succeeds only over the version the writer read (or over nothing). */
+function projectionCondition(expectedVersion: number | null) {
+  return expectedVersion === null
+    ? new dynamoose.Condition('pk').not().exists()
+    : new dynamoose.Condition('version').eq(expectedVersion);
+}
+
+export type AppendOutcome =
+  | { ok: true }
+  | { ok: false; duplicates: number[]; projectionConflict: boolean };
+
+/** Items per transaction: two per event (source marker + event) and the projection. */
+export const MAX_EVENTS_PER_APPEND = 40;
+
+export class CreditRepository {
+  async getProjection(subjectKey: string): Promise<SubjectProjection | null> {
+    const doc = await ProjectionModel.get(keys.subjectProjection(subjectKey), { consistent: true });
+    return doc ? toProjection(doc.toJSON()) : null;
+  }
+
+  async listEvents(subjectKey: string): Promise<CreditEvent[]> {
+    const { pk, skPrefix } = keys.subjectEventsPrefix(subjectKey);
+    const docs = await EventModel.query('pk').eq(pk).where('sk').beginsWith(skPrefix).consistent().all().exec();
+    return docs.map((d) => toEvent(d.toJSON()));
+  }
+
+  async findEvent(eventId: string): Promise<CreditEvent | null> {
+    const { gsi1pk } = keys.eventByIdIndex(eventId);
+    const docs = await EventModel.query('gsi1pk').eq(gsi1pk).using('GSI1').exec();
+    return docs.length > 0 ? toEvent(docs[0].toJSON()) : null;
+  }
+
+  /**
+   * Appends events of one subject together with the subject's new projection, in one
+   * transaction. Each event is guarded by its (department, sourceId) marker, so a record posted
+   * twice — one after the other or at the same moment — becomes one event; the projection is
+   * guarded by its version, so two writers never lose each other's events.
+   */
+  async appendEvents(events: CreditEvent[], projection: SubjectProjection, expectedVersion: number | null): Promise<AppendOutcome> {
+    if (events.length === 0 || events.length > MAX_EVENTS_PER_APPEND) throw new Error(`appendEvents takes 1–${MAX_EVENTS_PER_APPEND} events`);
+    const ops: unknown[] = [];
+    for (const e of events) {
+      ops.push(
+        SourceModel.transaction.create(
+          { ...keys.recordSource(e.department, e.sourceId), entity: 'RecordSource', eventId: e.id, subjectKey: e.subjectKey, createdAt: e.receivedAt },
+          { overwrite: false },
+        ),
+      );
+      ops.push(EventModel.transaction.create(eventItem(e), { overwrite: false }));
+    }
+    ops.push(ProjectionModel.transaction.create(projectionItem(projection), { overwrite: true, condition: projectionCondition(expectedVersion) }));
+    try {
+      await dynamoose.transaction(ops as Parameters<typeof dynamoose.transaction>[0]);
+      return { ok: true };
+    } catch (e) {
+      if (!(e instanceof TransactionCanceledException)) throw e;
+      const reasons = e.CancellationReasons ?? [];
+      if (!reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw e;
+      const duplicates: number[] = [];
+      events.forEach((_, i) => {
+        if (reasons[2 * i]?.Code === 'ConditionalCheckFailed') duplicates.push(i);
+      });
+      return { ok: false, duplicates, projectionConflict: reasons[2 * events.length]?.Code === 'ConditionalCheckFailed' };
+    }
+  }
+
+  /** Read-time refresh of a stale projection; losing to a concurrent writer is fine (it wrote a fresher one). */
+  async refreshProjection(projection: SubjectProjection, expectedVersion: number | null): Promise<boolean> {
+    try {
+      await ProjectionModel.create(projectionItem(projection), { overwrite: true, condition: projectionCondition(expectedVersion) });
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+}

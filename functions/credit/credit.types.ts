@@ -1,0 +1,34 @@
+import type { ScoredEvent } from '../points/points.engine';
+import type { DimensionCode } from '../points/points.domain';
+import type { Severity, SubjectType } from '../rules/rules.domain';
+
+/** A credit event: one accepted department record, scored by one rule of one catalogue version. */
+export interface CreditEvent extends ScoredEvent {
+  subjectKey: string;
+  subjectType: SubjectType;
+  department: string;
+  sourceId: string;
+  severity?: Severity;
+  receivedAt: string;
+  note?: string;
+}
+
+/**
+ * The per-subject projection, written in the same transaction as every event of the subject.
+ * Reading points is one GetItem; `nextChangeAt` tells the reader when it must recompute
+ * (an event expiring), so time-based changes are correct without a scheduler.
+ */
+export interface SubjectProjection {
+  subjectKey: string;
+  /** Incremented by every write; writers race on it with a condition. */
+  version: number;
+  dimensions: Record<DimensionCode, number>;
+  delta: number;
+  activeNegatives: Record<Severity, number>;
+  eventCount: number;
+  computedAt: string;
+  nextChangeAt: string | null;
+}
+
+export const personSubjectKey = (idHash: string) => `P#${idHash}`;
+export const enterpriseSubjectKey = (uscc: string) => `E#${uscc}`;

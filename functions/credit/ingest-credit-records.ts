@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { RulesRepository } from '../rules/rules.repository';
+import type { Clock } from '../shared/domain/clock';
+import { mapLimit } from '../shared/domain/concurrency';
+import { hashIdNumber } from '../shared/domain/id-hash';
+import { AppError } from '../shared/http/app-error';
+import { MAX_EVENTS_PER_APPEND, type CreditRepository } from './credit.repository';
+import { enterpriseSubjectKey, personSubjectKey, type CreditEvent } from './credit.types';
+import { buildProjection } from './projection';
+import { validateRecord, type ValidRecord } from './record-validation';
+
+export const MAX_RECORDS_PER_CALL = 500;
+const SUBJECT_CONCURRENCY = 16;
+const MAX_ATTEMPTS = 8;
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  rejected: Array<{ index: number; code: string; message: string }>;
+}
+
+interface Pending {
+  index: number;
+  event: CreditEvent;
+}
+
+/**
+ * Ingests a department's batch of credit records.
+ * 1. Load the catalogue (every version: each record is scored by the version in force when it occurred).
+ * 2. Validate each record on its own; a rejected record never blocks the others.
+ * 3. Records repeating a sourceId within the batch are duplicates of the first.
+ * 4. Group the valid records by subject (a person by the keyed hash of the ID number — the number
+ *    itself is dropped here — an enterprise by its USCC) and append each group with its new
+ *    projection in transactions; a sourceId already known is a duplicate, never a second event.
+ * 5. Report accepted, duplicates and rejections by index.
+ */
+export async function ingestCreditRecords(
+  deps: { credit: CreditRepository; rules: RulesRepository; clock: Clock; idHashPepper: string },
+  department: string | undefined,
+  records: unknown[],
+): Promise<IngestResult> {
+  if (!department) throw new AppError(403, 'FORBIDDEN', '当前账号未绑定报送部门');
+  if (records.length > MAX_RECORDS_PER_CALL) {
+    throw new AppError(413, 'TOO_MANY_RECORDS', `每次最多报送 ${MAX_RECORDS_PER_CALL} 条记录，本次 ${records.length} 条`);
+  }
+  const now = deps.clock.now();
+  const catalogue = await deps.rules.listVersions();
+  const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
+  const bySubject = new Map<string, Pending[]>();
+  const seenSources = new Set<string>();
+  const receivedAt = now.toISOString();
+
+  records.forEach((raw, index) => {
+    const v = validateRecord(raw, { department, catalogue, now });
+    if (!v.ok) {
+      result.rejected.push({ index, ...v.rejection });
+      return;
+    }
+    if (seenSources.has(v.record.input.sourceId)) {
+      result.duplicates++;
+      return;
+    }
+    seenSources.add(v.record.input.sourceId);
+    const event = toEvent(v.record, department, receivedAt, deps.idHashPepper);
+    const group = bySubject.get(event.subjectKey) ?? [];
+    group.push({ index, event });
+    bySubject.set(event.subjectKey, group);
+  });
+
+  const chunks: Array<{ subjectKey: string; items: Pending[] }> = [];
+  for (const [subjectKey, items] of bySubject) {
+    for (let i = 0; i < items.length; i += MAX_EVENTS_PER_APPEND) chunks.push({ subjectKey, items: items.slice(i, i + MAX_EVENTS_PER_APPEND) });
+  }
+  // Chunks of one subject run one after another; different subjects run side by side.
+  const bySubjectChunks = new Map<string, typeof chunks>();
+  for (const c of chunks) bySubjectChunks.set(c.subjectKey, [...(bySubjectChunks.get(c.subjectKey) ?? []), c]);
+  await mapLimit([...bySubjectChunks.values()], SUBJECT_CONCURRENCY, async (subjectChunks) => {
+    for (const c of subjectChunks) {
+      const { accepted, duplicates } = await appendForSubject(deps, c.subjectKey, c.items.map((p) => p.event), catalogue);
+      result.accepted += accepted;
+      result.duplicates += duplicates;
+    }
+  });
+  result.rejected.sort((a, b) => a.index - b.index);
+  return result;
+}
+
+function toEvent(r: ValidRecord, department: string, receivedAt: string, pepper: string): CreditEvent {
+  const subjectKey = r.input.subjectType === 'person' ? personSubjectKey(hashIdNumber(r.subjectId, pepper)) : enterpriseSubjectKey(r.subjectId);
+  return {
+    id: `ev-${randomUUID()}`,
+    subjectKey,
+    subjectType: r.input.subjectType,
+    ruleId: r.rule.id,
+    ruleVersion: r.ruleVersion,
+    occurredAt: r.occurredAt,
+    countsUntil: r.countsUntil,
+    state: 'recorded',
+    ...(r.rule.severity ? { severity: r.rule.severity } : {}),
+    department,
+    sourceId: r.input.sourceId,
+    receivedAt,
+    ...(r.input.note ? { note: r.input.note } : {}),
+  };
+}
+
+/**
+ * Optimistic append: read the subject, compute its projection with the new events, write all in
+ * one transaction guarded by the projection version; on a lost race read again and retry.
+ * Events whose sourceId turns out to be known are dropped as duplicates.
+ */
+async function appendForSubject(
+  deps: { credit: CreditRepository; clock: Clock },
+  subjectKey: string,
+  events: CreditEvent[],
+  catalogue: Parameters<typeof buildProjection>[2],
+): Promise<{ accepted: number; duplicates: number }> {
+  let pending = events;
+  let duplicates = 0;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && pending.length > 0; attempt++) {
+    const current = await deps.credit.getProjection(subjectKey);
+    // Events are only ever written together with the projection: no projection, no events.
+    const existing = current ? await deps.credit.listEvents(subjectKey) : [];
+    const known = new Set(existing.map((e) => `${e.department}#${e.sourceId}`));
+    const fresh = pending.filter((e) => !known.has(`${e.department}#${e.sourceId}`));
+    duplicates += pending.length - fresh.length;
+    pending = fresh;
+    if (pending.length === 0) break;
+    const projection = buildProjection(subjectKey, [...existing, ...pending], catalogue, deps.clock.now(), (current?.version ?? 0) + 1);
+    const outcome = await deps.credit.appendEvents(pending, projection, current?.version ?? null);
+    if (outcome.ok) return { accepted: pending.length, duplicates };
+    if (outcome.duplicates.length > 0) {
+      duplicates += outcome.duplicates.length;
+      const dup = new Set(outcome.duplicates);
+      pending = pending.filter((_, i) => !dup.has(i));
+    }
+    await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
+  }
+  if (pending.length > 0) throw new AppError(503, 'BUSY', '该信用主体的记录正在被同时写入，请稍后重试');
+  return { accepted: 0, duplicates };
+}
