@@ -7,6 +7,10 @@ import prodConfig from './prod';
 // The weapp build needs the deployed HTTPS URL, passed in as API_BASE_URL at build time.
 const apiBase = process.env.API_BASE_URL ?? '';
 
+if (process.env.TARO_ENV === 'weapp' && !apiBase) {
+  console.warn('API_BASE_URL is not set: the mini program will not reach the API (it needs the deployed HTTPS URL).');
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'chengxin-guancheng',
@@ -27,12 +31,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
+    // Taro merges these into webpack's filesystem cache; its type only lists some of the keys.
     cache: {
       enable: true,
       cacheDirectory: path.resolve(__dirname, '..', '.taro-cache'),
       // A different API base must never be served from a cache built for another one.
       version: apiBase || 'same-origin',
-    },
+    } as { enable: boolean },
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
@@ -55,6 +60,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        // Taro splits only initial chunks, so every lazily loaded page would carry its own copy of
+        // the components, the page shell and the API client: put what pages share in one chunk.
+        chain.merge({
+          optimization: {
+            splitChunks: {
+              cacheGroups: {
+                pages: { name: 'pages-common', chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true },
+              },
+            },
+          },
+        });
+        chain.performance.hints(false);
       },
       devServer: {
         host: '127.0.0.1',

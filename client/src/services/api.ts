@@ -45,6 +45,7 @@ export interface RequestOptions {
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type ResponseBody = TaroGeneral.IAnyObject | string;
 
 interface ErrorBody {
   error?: { code?: unknown; message?: unknown; details?: unknown };
@@ -77,9 +78,15 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
   const token = getToken();
   if (token) header.Authorization = `Bearer ${token}`;
 
-  let res: Taro.request.SuccessCallbackResult<unknown>;
+  let res: Taro.request.SuccessCallbackResult<ResponseBody>;
   try {
-    res = await Taro.request({ url: `${API_BASE}${path}`, method, data: body as never, header, dataType: 'json' });
+    res = await Taro.request<ResponseBody>({
+      url: `${API_BASE}${path}`,
+      method,
+      data: body as TaroGeneral.IAnyObject | undefined,
+      header,
+      dataType: 'json',
+    });
   } catch {
     toast(NETWORK_ERROR_MESSAGE);
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);

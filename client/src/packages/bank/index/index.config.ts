@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '信贷审批',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '商户核验',
+  enablePullDownRefresh: true,
+});

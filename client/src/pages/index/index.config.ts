@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '诚信管城',
+  enablePullDownRefresh: true,
+});

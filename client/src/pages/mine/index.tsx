@@ -1,0 +1,87 @@
+import { Button, Switch, Text, View } from '@tarojs/components';
+import PageShell from '../../components/page-shell';
+import { getMe } from '../../services/api';
+import { ROLE_LABELS } from '../../services/roles';
+import { signOut, useToken } from '../../services/session';
+import { setLargeFont, useLargeFont } from '../../services/settings';
+import { useRequest } from '../../hooks/use-request';
+import { usePullToRefresh } from '../../hooks/use-refresh';
+import './index.scss';
+
+function LargeFontSetting() {
+  const largeFont = useLargeFont();
+  return (
+    <View className='cx-card cx-mine__setting'>
+      <View className='cx-mine__setting-text'>
+        <Text className='cx-mine__setting-title'>大字模式</Text>
+        <Text className='cx-text-secondary'>放大所有页面的文字，看得更清楚</Text>
+      </View>
+      <Switch
+        data-testid='large-font-switch'
+        checked={largeFont}
+        color='#1f5fbf'
+        aria-label='大字模式'
+        onChange={(e) => setLargeFont(Boolean(e.detail.value))}
+      />
+    </View>
+  );
+}
+
+export default function MinePage() {
+  const token = useToken();
+  const me = useRequest(() => getMe().then((r) => r.user), [token], token !== null);
+  usePullToRefresh(me.reload);
+  const user = me.data;
+
+  return (
+    <PageShell loading={me.loading && !user} error={me.error} onRetry={me.reload}>
+      {user && (
+        <View data-testid='mine'>
+          <View className='cx-card cx-mine__profile'>
+            <View className='cx-mine__avatar'>
+              <Text>{user.name.slice(0, 1)}</Text>
+            </View>
+            <View className='cx-mine__who'>
+              <Text className='cx-mine__name' data-testid='mine-name'>
+                {user.name}
+              </Text>
+              <Text className='cx-mine__roles'>{user.roles.map((r) => ROLE_LABELS[r]).join('、')}</Text>
+            </View>
+          </View>
+
+          <View className='cx-card'>
+            <View className='cx-mine__row'>
+              <Text className='cx-mine__label'>实名认证</Text>
+              <Text
+                className={`cx-mine__value ${user.realNameVerified ? 'cx-mine__value--ok' : 'cx-mine__value--warn'}`}
+                data-testid='mine-real-name'
+              >
+                {user.realNameVerified ? '已认证' : '未认证'}
+              </Text>
+            </View>
+            {user.maskedIdNumber && (
+              <View className='cx-mine__row'>
+                <Text className='cx-mine__label'>身份证号</Text>
+                <Text className='cx-mine__value'>{user.maskedIdNumber}</Text>
+              </View>
+            )}
+            {user.org && (
+              <View className='cx-mine__row'>
+                <Text className='cx-mine__label'>所属单位</Text>
+                <Text className='cx-mine__value' data-testid='mine-org'>
+                  {user.org.name}
+                </Text>
+              </View>
+            )}
+          </View>
+        </View>
+      )}
+      <LargeFontSetting />
+      {token && (
+        <Button className='cx-btn cx-btn--danger cx-btn--block' data-testid='logout' onClick={signOut}>
+          退出登录
+        </Button>
+      )}
+    </PageShell>
+  );
+}

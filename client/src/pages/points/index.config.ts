@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '信用积分',
+  enablePullDownRefresh: true,
+});

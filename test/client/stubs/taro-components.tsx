@@ -1,0 +1,85 @@
+/**
+ * Stand-ins for @tarojs/components: the same names rendering plain DOM elements, `onTap` as
+ * `onClick`, and Taro's `{detail: {value}}` events for inputs and switches.
+ */
+import type { ChangeEvent, ReactNode } from 'react';
+
+type AnyProps = Record<string, unknown> & { children?: ReactNode };
+
+// Taro-only props that are not DOM attributes.
+const TARO_ONLY = [
+  'hoverClass',
+  'hoverStartTime',
+  'hoverStayTime',
+  'hoverStopPropagation',
+  'onTap',
+  'onLongPress',
+  'scrollY',
+  'scrollX',
+  'scrollTop',
+  'scrollWithAnimation',
+  'enableBackToTop',
+  'refresherEnabled',
+  'onScrollToLower',
+  'onScrollToUpper',
+  'lowerThreshold',
+  'upperThreshold',
+  'mode',
+  'lazyLoad',
+  'showMenuByLongpress',
+  'userSelect',
+  'selectable',
+  'space',
+  'decode',
+  'formType',
+  'openType',
+  'plain',
+  'loading',
+  'size',
+  'color',
+  'placeholderClass',
+  'confirmType',
+  'adjustPosition',
+  'onInput',
+  'onConfirm',
+  'onChange',
+];
+
+function domProps(props: AnyProps): AnyProps {
+  const out: AnyProps = {};
+  for (const [k, v] of Object.entries(props)) if (!TARO_ONLY.includes(k)) out[k] = v;
+  const tap = (props.onClick ?? props.onTap) as unknown;
+  if (tap) out.onClick = tap;
+  return out;
+}
+
+export const View = (props: AnyProps) => <div {...domProps(props)} />;
+export const Text = (props: AnyProps) => <span {...domProps(props)} />;
+export const ScrollView = (props: AnyProps) => <div {...domProps(props)} />;
+export const Image = (props: AnyProps) => <img alt='' {...domProps(props)} />;
+
+export const Button = (props: AnyProps) => <button type='button' {...domProps(props)} />;
+
+export const Input = (props: AnyProps) => {
+  const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined;
+  return (
+    <input
+      {...domProps(props)}
+      onChange={(e: ChangeEvent<HTMLInputElement>) => onInput?.({ detail: { value: e.target.value } })}
+    />
+  );
+};
+
+export const Switch = (props: AnyProps) => {
+  const onChange = props.onChange as ((e: { detail: { value: boolean } }) => void) | undefined;
+  const { checked, ...rest } = domProps(props);
+  return (
+    <input
+      type='checkbox'
+      role='switch'
+      {...rest}
+      checked={Boolean(checked)}
+      onChange={(e: ChangeEvent<HTMLInputElement>) => onChange?.({ detail: { value: e.target.checked } })}
+    />
+  );
+};

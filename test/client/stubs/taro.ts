@@ -1,0 +1,71 @@
+/**
+ * Stand-in for @tarojs/taro: every API a jest.fn, storage in memory, page hooks that behave like
+ * Taro's (useLoad/useDidShow run on mount; usePullDownRefresh keeps the handler so a test can
+ * pull). `resetTaro()` runs after every test.
+ */
+import { useEffect, useRef } from 'react';
+
+// Kept on globalThis like a device's storage: it survives a fresh module registry (an app restart
+// in jest.isolateModules) until resetTaro() clears it after the test.
+const storageHolder = globalThis as unknown as { __taroStorage?: Map<string, unknown> };
+const storage = (storageHolder.__taroStorage ??= new Map<string, unknown>());
+let pullDownHandler: (() => void) | null = null;
+
+const resolved = () => Promise.resolve({ errMsg: 'ok' });
+
+const Taro = {
+  getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
+  setStorageSync: jest.fn((key: string, value: unknown) => {
+    storage.set(key, value);
+  }),
+  removeStorageSync: jest.fn((key: string) => {
+    storage.delete(key);
+  }),
+  clearStorageSync: jest.fn(() => storage.clear()),
+  request: jest.fn(),
+  showToast: jest.fn(resolved),
+  hideToast: jest.fn(),
+  showLoading: jest.fn(resolved),
+  hideLoading: jest.fn(),
+  navigateTo: jest.fn(resolved),
+  redirectTo: jest.fn(resolved),
+  reLaunch: jest.fn(resolved),
+  switchTab: jest.fn(resolved),
+  navigateBack: jest.fn(resolved),
+  login: jest.fn(() => Promise.resolve({ code: 'wx-test-code', errMsg: 'login:ok' })),
+  stopPullDownRefresh: jest.fn(),
+  setNavigationBarTitle: jest.fn(resolved),
+};
+
+export default Taro;
+
+export function useLoad(cb: (options: Record<string, string>) => void): void {
+  const ref = useRef(cb);
+  ref.current = cb;
+  useEffect(() => ref.current({}), []);
+}
+
+export function useDidShow(cb: () => void): void {
+  const ref = useRef(cb);
+  ref.current = cb;
+  useEffect(() => ref.current(), []);
+}
+
+export function usePullDownRefresh(cb: () => void): void {
+  pullDownHandler = cb;
+}
+
+/** What the user does by pulling the page down. */
+export function pullDown(): void {
+  if (!pullDownHandler) throw new Error('the page did not register usePullDownRefresh');
+  pullDownHandler();
+}
+
+export const storageSnapshot = (): Record<string, unknown> => Object.fromEntries(storage);
+
+export function resetTaro(): void {
+  storage.clear();
+  pullDownHandler = null;
+  for (const fn of Object.values(Taro)) fn.mockClear();
+  Taro.request.mockReset();
+}

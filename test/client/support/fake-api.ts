@@ -1,0 +1,71 @@
+import Taro from '@tarojs/taro';
+import type { MeResponse, PointsResponse } from '../../../client/src/services/api';
+
+export interface FakeResponse {
+  status: number;
+  body: unknown;
+}
+
+type Routes = Record<string, FakeResponse | (() => FakeResponse | Promise<FakeResponse>)>;
+
+interface RequestOptions {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, string>;
+}
+
+const requestMock = Taro.request as unknown as jest.Mock;
+
+/** Answers Taro.request by "METHOD /path" like the backend would; anything else is a 404. */
+export function fakeApi(routes: Routes): jest.Mock {
+  requestMock.mockImplementation(async (opts: RequestOptions) => {
+    const key = `${opts.method ?? 'GET'} ${opts.url}`;
+    const route = routes[key];
+    const res = typeof route === 'function' ? await route() : route;
+    if (!res) return { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '接口不存在' } }, header: {} };
+    return { statusCode: res.status, data: res.body, header: {} };
+  });
+  return requestMock;
+}
+
+export const ok = (body: unknown): FakeResponse => ({ status: 200, body });
+export const fail = (status: number, code: string, message: string, details?: unknown): FakeResponse => ({
+  status,
+  body: { error: { code, message, ...(details !== undefined ? { details } : {}) } },
+});
+
+export const ZHANG_ME: MeResponse = {
+  user: {
+    id: 'res-zhang',
+    name: '张伟',
+    roles: ['resident'],
+    realNameVerified: true,
+    maskedIdNumber: '4101**********1234',
+  },
+};
+
+export const ZHANG_POINTS: PointsResponse = {
+  points: 135,
+  tier: { code: 'excellent', label: '优秀' },
+  dimensions: [
+    { code: 'honour', label: '荣誉信息', points: 10 },
+    { code: 'virtue', label: '社会公德', points: 25 },
+    { code: 'ethics', label: '职业道德', points: 0 },
+    { code: 'family', label: '家庭美德', points: 0 },
+    { code: 'law', label: '法律法规', points: 0 },
+  ],
+  asOf: '2025-11-27T09:30:00+08:00',
+  nextChangeAt: null,
+};
+
+export const MUSEUM_ME: MeResponse = {
+  user: {
+    id: 'mer-museum',
+    name: '博物馆工作人员',
+    roles: ['merchant'],
+    orgId: 'org-museum',
+    org: { id: 'org-museum', name: '管城回族区博物馆', type: 'merchant' },
+    realNameVerified: false,
+  },
+};

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from './stack';
+
+// Runs inside the page; the project's Node tsconfig has no DOM types, so name what it touches.
+declare const getComputedStyle: (el: unknown) => { fontSize: string };
+
+export const ARTIFACTS_DIR = path.join(ROOT, 'test/artifacts');
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless, with a throwaway profile, at a 375×812 phone viewport. */
+export async function launchBrowser(): Promise<Browser> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  return {
+    context,
+    page,
+    async screenshot(name) {
+      const file = path.join(ARTIFACTS_DIR, name);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Taro slides pages in for about 0.8 s; wait it out before a screenshot or a measurement. */
+export const settle = (page: Page) => page.waitForTimeout(900);
+
+export const fontSizeOf = (page: Page, selector: string) =>
+  page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+
+/** A tab of Taro's H5 tab bar, by its label. */
+export const tab = (page: Page, label: string) => page.locator('.weui-tabbar__item', { hasText: label });
