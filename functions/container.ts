@@ -31,7 +31,7 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     }),
     wechat: new WechatClient(config.wechat),
     identities: new IdentityRepository(),
-    credit: new CreditRepository(),
+    credit: new CreditRepository(config.tableName),
     rules: new RulesRepository(),
     ...overrides,
   };

@@ -1,4 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactionCanceledException, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
 import { defineModel, isConditionalFailure } from '../shared/db/models';
@@ -127,15 +128,36 @@ export type AppendOutcome =
 export const MAX_EVENTS_PER_APPEND = 40;
 
 export class CreditRepository {
+  constructor(private readonly tableName: string) {}
+
   async getProjection(subjectKey: string): Promise<SubjectProjection | null> {
     const doc = await ProjectionModel.get(keys.subjectProjection(subjectKey), { consistent: true });
     return doc ? toProjection(doc.toJSON()) : null;
   }
 
+  /**
+   * All events of a subject. This query reads the whole history, so it bypasses dynamoose's
+   * per-attribute schema conversion, which profiling showed to dominate ingestion CPU time
+   * (bench/RESULTS.md); the items are the plain attributes written by `eventItem`.
+   */
   async listEvents(subjectKey: string): Promise<CreditEvent[]> {
     const { pk, skPrefix } = keys.subjectEventsPrefix(subjectKey);
-    const docs = await EventModel.query('pk').eq(pk).where('sk').beginsWith(skPrefix).consistent().all().exec();
-    return docs.map((d) => toEvent(d.toJSON()));
+    const events: CreditEvent[] = [];
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await dynamoose.aws.ddb().send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': { S: pk }, ':prefix': { S: skPrefix } },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) events.push(toEvent(unmarshall(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return events;
   }
 
   async findEvent(eventId: string): Promise<CreditEvent | null> {

@@ -1,4 +1,0 @@
-export default definePageConfig({
-  navigationBarTitleText: '信用积分',
-  enablePullDownRefresh: true,
-});
