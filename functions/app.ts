@@ -1,7 +1,9 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from './container';
+import { accessLogRoutes } from './access-log/access-log.routes';
 import { creditRoutes } from './credit/credit.routes';
 import { identityRoutes } from './identity/identity.routes';
+import { incentivesRoutes } from './incentives/incentives.routes';
 import { pointsRoutes } from './points/points.routes';
 import { errorHandler, notFoundHandler } from './shared/http/error-handler';
 import { mountRoutes } from './shared/http/mount-routes';
@@ -23,7 +25,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps), ...rulesRoutes(deps), ...creditRoutes(deps));
+  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps), ...rulesRoutes(deps), ...creditRoutes(deps), ...incentivesRoutes(deps), ...accessLogRoutes(deps));
   mountRoutes(app, routes, deps);
 
   app.use(notFoundHandler);

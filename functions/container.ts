@@ -1,6 +1,9 @@
 import { IdentityRepository } from './identity/identity.repository';
 import { WechatClient } from './identity/wechat.client';
+import { AccessLogRepository } from './access-log/access-log';
 import { CreditRepository } from './credit/credit.repository';
+import { IncentivesRepository } from './incentives/incentives.repository';
+import { PassCodec } from './incentives/pass-codec';
 import { RulesRepository } from './rules/rules.repository';
 import { TokenService } from './shared/auth/tokens';
 import type { Config } from './shared/config/config';
@@ -16,6 +19,9 @@ export interface AppDeps {
   identities: IdentityRepository;
   credit: CreditRepository;
   rules: RulesRepository;
+  incentives: IncentivesRepository;
+  passes: PassCodec;
+  accessLog: AccessLogRepository;
 }
 
 export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
@@ -33,6 +39,9 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     identities: new IdentityRepository(),
     credit: new CreditRepository(config.tableName),
     rules: new RulesRepository(),
+    incentives: new IncentivesRepository(),
+    passes: new PassCodec(config.passSecret),
+    accessLog: new AccessLogRepository(),
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import { QueryCommand, TransactionCanceledException, type AttributeValue } from 
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
-import { defineModel, isConditionalFailure } from '../shared/db/models';
+import { defineModel, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
 import type { CreditEvent, SubjectProjection } from './credit.types';
 
 const EventModel = defineModel('CreditEvent', {
@@ -191,6 +191,8 @@ export class CreditRepository {
     } catch (e) {
       if (!(e instanceof TransactionCanceledException)) throw e;
       const reasons = e.CancellationReasons ?? [];
+      // Another transaction on the same subject in flight: read again and retry, like a lost version race.
+      if (isTransactionConflict(e)) return { ok: false, duplicates: [], projectionConflict: true };
       if (!reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw e;
       const duplicates: number[] = [];
       events.forEach((_, i) => {

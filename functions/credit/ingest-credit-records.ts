@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RulesRepository } from '../rules/rules.repository';
 import type { Clock } from '../shared/domain/clock';
+import { backoff } from '../shared/db/models';
 import { mapLimit } from '../shared/domain/concurrency';
 import { hashIdNumber } from '../shared/domain/id-hash';
 import { AppError } from '../shared/http/app-error';
@@ -134,7 +135,7 @@ async function appendForSubject(
       const dup = new Set(outcome.duplicates);
       pending = pending.filter((_, i) => !dup.has(i));
     }
-    await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
+    await backoff(attempt);
   }
   if (pending.length > 0) throw new AppError(503, 'BUSY', '该信用主体的记录正在被同时写入，请稍后重试');
   return { accepted: 0, duplicates };

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
-import { defineModel, isConditionalFailure } from '../shared/db/models';
+import { backoff, defineModel, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
 import type { OrgType, Role } from '../shared/auth/roles';
 import type { Org, User } from './identity.types';
 
@@ -105,7 +105,7 @@ export class IdentityRepository {
       ]);
       return true;
     } catch (e) {
-      if (isConditionalFailure(e)) return false;
+      if (isConditionalFailure(e) || isTransactionConflict(e)) return false;
       throw e;
     }
   }
@@ -120,6 +120,18 @@ export class IdentityRepository {
     v: { name: string; idHash: string; maskedIdNumber: string; subjectKey: string; at: string },
     consent: { type: string; version: string },
   ): Promise<'ok' | 'id-taken' | 'already-verified'> {
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.tryVerifyRealName(userId, v, consent);
+      if (outcome !== 'conflict' || attempt >= 5) return outcome === 'conflict' ? 'id-taken' : outcome;
+      await backoff(attempt);
+    }
+  }
+
+  private async tryVerifyRealName(
+    userId: string,
+    v: { name: string; idHash: string; maskedIdNumber: string; subjectKey: string; at: string },
+    consent: { type: string; version: string },
+  ): Promise<'ok' | 'id-taken' | 'already-verified' | 'conflict'> {
     try {
       await dynamoose.transaction([
         IdOwnerModel.transaction.create({ ...keys.idOwner(v.idHash), entity: 'IdOwner', userId, createdAt: v.at }, { overwrite: false }),
@@ -139,6 +151,7 @@ export class IdentityRepository {
         const reasons = e.CancellationReasons ?? [];
         if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'already-verified';
         if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'id-taken';
+        if (isTransactionConflict(e)) return 'conflict';
       }
       throw e;
     }
@@ -168,7 +181,7 @@ export class IdentityRepository {
   async putOrgIfAbsent(org: Org): Promise<boolean> {
     try {
       await OrgModel.create(
-        { ...keys.org(org.id), entity: 'Org', orgId: org.id, orgType: org.type, name: org.name },
+        { ...keys.org(org.id), ...keys.orgsByTypeIndex(org.type, org.id), entity: 'Org', orgId: org.id, orgType: org.type, name: org.name },
         { overwrite: false },
       );
       return true;
@@ -176,6 +189,14 @@ export class IdentityRepository {
       if (isConditionalFailure(e)) return false;
       throw e;
     }
+  }
+
+  async listOrgsByType(type: OrgType): Promise<Org[]> {
+    const docs = await OrgModel.query('gsi1pk').eq(`ORGTYPE#${type}`).using('GSI1').all().exec();
+    return docs.map((doc) => {
+      const d = doc.toJSON();
+      return { id: d.orgId, type: d.orgType as OrgType, name: d.name };
+    });
   }
 
   /** Readiness probe: one real read against the table. */

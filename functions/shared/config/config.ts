@@ -26,6 +26,7 @@ const schema = z.object({
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
   ID_HASH_PEPPER: secret.optional(),
   PASS_SECRET: secret.optional(),
+  PASS_TTL_SECONDS: z.coerce.number().int().min(15).max(600).default(60),
   WECHAT_APP_ID: z.string().min(1).optional(),
   WECHAT_APP_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
@@ -45,6 +46,7 @@ export interface Config {
   jwtAudience: string;
   idHashPepper: string;
   passSecret: string;
+  passTtlSeconds: number;
   wechat: { appId: string; appSecret: string; apiBase: string };
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   version: string;
@@ -82,6 +84,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     jwtAudience: `cxgc-app-${e.STAGE}`,
     idHashPepper: need('ID_HASH_PEPPER'),
     passSecret: need('PASS_SECRET'),
+    passTtlSeconds: e.PASS_TTL_SECONDS,
     wechat: { appId: need('WECHAT_APP_ID'), appSecret: need('WECHAT_APP_SECRET'), apiBase: e.WECHAT_API_BASE },
     logLevel: e.LOG_LEVEL,
     version: e.APP_VERSION,

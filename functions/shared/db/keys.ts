@@ -24,6 +24,18 @@ export const keys = {
     gsi2pk: `DEPTREC#${department}`,
     gsi2sk: `${receivedAt}#${eventId}`,
   }),
+  incentive: (id: string) => ({ pk: 'INCENTIVES', sk: `INC#${id}` }),
+  incentivesPrefix: () => ({ pk: 'INCENTIVES', skPrefix: 'INC#' }),
+  incentiveStock: (id: string) => ({ pk: `STOCK#${id}`, sk: 'STOCK' }),
+  /** A resident's use of one scenario in one quota period (`D2026-11-27`, `M2026-11`). */
+  incentiveQuota: (incentiveId: string, userId: string, period: string) => ({ pk: `QUOTA#${incentiveId}#${userId}`, sk: period }),
+  pass: (passId: string) => ({ pk: `PASS#${passId}`, sk: 'PASS' }),
+  orgRedemption: (orgId: string, redeemedAt: string, id: string) => ({ pk: `ORGRED#${orgId}`, sk: `${redeemedAt}#${id}` }),
+  orgRedemptionsPrefix: (orgId: string) => ({ pk: `ORGRED#${orgId}` }),
+  userRedemptionIndex: (userId: string, redeemedAt: string, id: string) => ({ gsi1pk: `USERRED#${userId}`, gsi1sk: `${redeemedAt}#${id}` }),
+  orgsByTypeIndex: (type: string, orgId: string) => ({ gsi1pk: `ORGTYPE#${type}`, gsi1sk: `ORG#${orgId}` }),
+  /** Every read of a subject's credit data by someone else, newest last. */
+  accessLog: (owner: string, at: string, id: string) => ({ pk: `ACCESS#${owner}`, sk: `${at}#${id}` }),
   /** Ingestion idempotency: one item per (department, sourceId). */
   recordSource: (department: string, sourceId: string) => ({ pk: `SRC#${department}#${sourceId}`, sk: 'SRC' }),
 } as const;

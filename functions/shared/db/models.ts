@@ -47,3 +47,14 @@ export function isConditionalFailure(e: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * True when a transaction was cancelled because another transaction was working on one of its
+ * items at that moment (not because a condition failed): the caller should read again and retry.
+ */
+export function isTransactionConflict(e: unknown): boolean {
+  return e instanceof TransactionCanceledException && (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+}
+
+/** A short random pause before retrying a lost race, growing with the attempt. */
+export const backoff = (attempt: number) => new Promise((r) => setTimeout(r, 5 + Math.random() * 25 * (attempt + 1)));

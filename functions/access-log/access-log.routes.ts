@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { AppDeps } from '../container';
+import { errors } from '../shared/http/app-error';
+import { decodeCursor, encodeCursor, listQuery } from '../shared/http/pagination';
+import { route, type AnyRoute } from '../shared/http/route';
+import { enterpriseOwner, residentOwner } from './access-log';
+
+const ROLE_LABEL: Record<string, string> = { merchant: '商户', bank: '银行', department: '部门', admin: '信用中心' };
+
+export const accessLogPage = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      at: z.string(),
+      actor: z.object({ orgName: z.string(), role: z.string(), roleLabel: z.string() }),
+      purpose: z.string(),
+      what: z.string(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+export type AccessLogPage = z.infer<typeof accessLogPage>;
+
+export function accessLogRoutes(deps: AppDeps): AnyRoute[] {
+  return [
+    route({
+      method: 'get',
+      path: '/api/access-log',
+      summary: '谁查看了我的信用（居民本人或企业用户）',
+      tag: 'rights',
+      auth: ['resident', 'enterprise'],
+      query: listQuery,
+      response: accessLogPage,
+      handle: async ({ principal, query }) => {
+        let owner: string;
+        if (principal.roles.includes('resident')) owner = residentOwner(principal.userId);
+        else if (principal.orgId) owner = enterpriseOwner(principal.orgId);
+        else throw errors.notFound('尚未登记企业，暂无查询记录');
+        const after = decodeCursor(query.cursor, z.object({ sk: z.string().max(200) }));
+        const page = await deps.accessLog.list(owner, query.limit, after?.sk);
+        return {
+          items: page.items.map((e) => ({
+            id: e.id,
+            at: e.at,
+            actor: { orgName: e.actor.orgName, role: e.actor.role, roleLabel: ROLE_LABEL[e.actor.role] ?? e.actor.role },
+            purpose: e.purpose,
+            what: e.what,
+          })),
+          nextCursor: page.last ? encodeCursor({ sk: page.last }) : null,
+        };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,241 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import * as dynamoose from 'dynamoose';
+import { AccessLogModel, accessLogItem, type AccessEntry } from '../access-log/access-log';
+import { keys } from '../shared/db/keys';
+import { defineModel, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
+import type { Incentive } from './incentives.domain';
+
+const IncentiveModel = defineModel('Incentive', { incentiveId: String, dataJson: String, updatedAt: String });
+const CounterModel = defineModel('UsageCounter', { used: Number });
+const PassModel = defineModel('Pass', {
+  passId: String,
+  incentiveId: String,
+  residentUserId: String,
+  expiresAt: Number,
+  issuedAt: String,
+  usedAt: String,
+  redemptionId: String,
+  merchantOrgName: String,
+});
+const RedemptionModel = defineModel('Redemption', {
+  redemptionId: String,
+  incentiveId: String,
+  incentiveTitle: String,
+  benefit: String,
+  orgId: String,
+  orgName: String,
+  merchantUserId: String,
+  residentUserId: String,
+  maskedName: String,
+  redeemedAt: String,
+  passId: String,
+});
+
+export interface PassRecord {
+  passId: string;
+  incentiveId: string;
+  residentUserId: string;
+  expiresAt: number;
+  issuedAt: string;
+  usedAt?: string;
+  redemptionId?: string;
+  merchantOrgName?: string;
+}
+
+export interface Redemption {
+  id: string;
+  incentiveId: string;
+  incentiveTitle: string;
+  benefit: string;
+  orgId: string;
+  orgName: string;
+  merchantUserId: string;
+  residentUserId: string;
+  maskedName: string;
+  redeemedAt: string;
+  passId: string;
+}
+
+type Doc = Record<string, any>;
+
+const toRedemption = (d: Doc): Redemption => ({
+  id: d.redemptionId,
+  incentiveId: d.incentiveId,
+  incentiveTitle: d.incentiveTitle,
+  benefit: d.benefit,
+  orgId: d.orgId,
+  orgName: d.orgName,
+  merchantUserId: d.merchantUserId,
+  residentUserId: d.residentUserId,
+  maskedName: d.maskedName,
+  redeemedAt: d.redeemedAt,
+  passId: d.passId,
+});
+
+export type RedeemOutcome = { ok: true } | { ok: false; reason: 'used' | 'quota' | 'stock' | 'conflict' };
+
+export class IncentivesRepository {
+  async list(): Promise<Incentive[]> {
+    const { pk, skPrefix } = keys.incentivesPrefix();
+    const docs = await IncentiveModel.query('pk').eq(pk).where('sk').beginsWith(skPrefix).all().exec();
+    return docs.map((d) => JSON.parse(d.toJSON().dataJson) as Incentive);
+  }
+
+  async get(id: string): Promise<Incentive | null> {
+    const doc = await IncentiveModel.get(keys.incentive(id));
+    return doc ? (JSON.parse(doc.toJSON().dataJson) as Incentive) : null;
+  }
+
+  /**
+   * Creates (expectedUpdatedAt null) or replaces a scenario. Replacing is guarded by the
+   * version the editor saw, so two admins editing at once cannot silently overwrite each other.
+   */
+  async save(incentive: Incentive, expectedUpdatedAt: string | null): Promise<boolean> {
+    const condition = expectedUpdatedAt === null
+      ? new dynamoose.Condition('pk').not().exists()
+      : new dynamoose.Condition('updatedAt').eq(expectedUpdatedAt);
+    try {
+      await IncentiveModel.create(
+        { ...keys.incentive(incentive.id), entity: 'Incentive', incentiveId: incentive.id, dataJson: JSON.stringify(incentive), updatedAt: incentive.updatedAt },
+        { overwrite: true, condition },
+      );
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  /** This resident's use in the current periods and the stock used, for many scenarios in one BatchGet. */
+  async usage(userId: string, wanted: Array<{ incentiveId: string; period: string; stock: boolean }>): Promise<Map<string, { usedInPeriod: number; stockUsed: number }>> {
+    const keyList: Array<{ pk: string; sk: string }> = [];
+    for (const w of wanted) {
+      keyList.push(keys.incentiveQuota(w.incentiveId, userId, w.period));
+      if (w.stock) keyList.push(keys.incentiveStock(w.incentiveId));
+    }
+    const found = new Map<string, number>();
+    for (let i = 0; i < keyList.length; i += 100) {
+      const docs = await CounterModel.batchGet(keyList.slice(i, i + 100));
+      for (const d of docs) {
+        const j = d.toJSON();
+        found.set(`${j.pk}|${j.sk}`, j.used ?? 0);
+      }
+    }
+    const result = new Map<string, { usedInPeriod: number; stockUsed: number }>();
+    for (const w of wanted) {
+      const q = keys.incentiveQuota(w.incentiveId, userId, w.period);
+      const s = keys.incentiveStock(w.incentiveId);
+      result.set(w.incentiveId, { usedInPeriod: found.get(`${q.pk}|${q.sk}`) ?? 0, stockUsed: found.get(`${s.pk}|${s.sk}`) ?? 0 });
+    }
+    return result;
+  }
+
+  async createPass(p: PassRecord): Promise<void> {
+    await PassModel.create(
+      { ...keys.pass(p.passId), entity: 'Pass', passId: p.passId, incentiveId: p.incentiveId, residentUserId: p.residentUserId, expiresAt: p.expiresAt, issuedAt: p.issuedAt, ttl: p.expiresAt + 7 * 86400 },
+      { overwrite: false },
+    );
+  }
+
+  async getPass(passId: string): Promise<PassRecord | null> {
+    const doc = await PassModel.get(keys.pass(passId), { consistent: true });
+    if (!doc) return null;
+    const d = doc.toJSON();
+    return {
+      passId: d.passId,
+      incentiveId: d.incentiveId,
+      residentUserId: d.residentUserId,
+      expiresAt: d.expiresAt,
+      issuedAt: d.issuedAt,
+      ...(d.usedAt ? { usedAt: d.usedAt, redemptionId: d.redemptionId, merchantOrgName: d.merchantOrgName } : {}),
+    };
+  }
+
+  /**
+   * The redemption, all or nothing, in one transaction:
+   * - the pass is marked used only if it was not used (single use under any concurrency);
+   * - the resident's counter for this period is incremented only while below the quota;
+   * - the scenario's stock counter, if it has a stock, only while below the stock;
+   * - the redemption and the resident's access-log entry are written with it.
+   */
+  async redeem(r: Redemption, limits: { quota: number; quotaPeriod: string; quotaTtl: number; stock?: number }, access: AccessEntry): Promise<RedeemOutcome> {
+    const ops: unknown[] = [
+      PassModel.transaction.update(
+        keys.pass(r.passId),
+        { usedAt: r.redeemedAt, redemptionId: r.id, merchantOrgName: r.orgName },
+        { condition: new dynamoose.Condition('pk').exists().and().where('usedAt').not().exists() },
+      ),
+      CounterModel.transaction.update(
+        keys.incentiveQuota(r.incentiveId, r.residentUserId, limits.quotaPeriod),
+        { $ADD: { used: 1 }, $SET: { entity: 'UsageCounter', ttl: limits.quotaTtl } },
+        { condition: new dynamoose.Condition('used').not().exists().or().where('used').lt(limits.quota) },
+      ),
+    ];
+    if (limits.stock !== undefined) {
+      ops.push(
+        CounterModel.transaction.update(
+          keys.incentiveStock(r.incentiveId),
+          { $ADD: { used: 1 }, $SET: { entity: 'UsageCounter' } },
+          { condition: new dynamoose.Condition('used').not().exists().or().where('used').lt(limits.stock) },
+        ),
+      );
+    }
+    ops.push(
+      RedemptionModel.transaction.create(
+        {
+          ...keys.orgRedemption(r.orgId, r.redeemedAt, r.id),
+          ...keys.userRedemptionIndex(r.residentUserId, r.redeemedAt, r.id),
+          entity: 'Redemption',
+          redemptionId: r.id,
+          incentiveId: r.incentiveId,
+          incentiveTitle: r.incentiveTitle,
+          benefit: r.benefit,
+          orgId: r.orgId,
+          orgName: r.orgName,
+          merchantUserId: r.merchantUserId,
+          residentUserId: r.residentUserId,
+          maskedName: r.maskedName,
+          redeemedAt: r.redeemedAt,
+          passId: r.passId,
+        },
+        { overwrite: false },
+      ),
+      AccessLogModel.transaction.create(accessLogItem(access), { overwrite: false }),
+    );
+    try {
+      await dynamoose.transaction(ops as Parameters<typeof dynamoose.transaction>[0]);
+      return { ok: true };
+    } catch (e) {
+      if (!(e instanceof TransactionCanceledException)) throw e;
+      const failed = (i: number) => e.CancellationReasons?.[i]?.Code === 'ConditionalCheckFailed';
+      if (failed(0)) return { ok: false, reason: 'used' };
+      if (failed(1)) return { ok: false, reason: 'quota' };
+      if (limits.stock !== undefined && failed(2)) return { ok: false, reason: 'stock' };
+      if (isTransactionConflict(e)) return { ok: false, reason: 'conflict' };
+      throw e;
+    }
+  }
+
+  /** A merchant's redemptions between two ISO moments, newest first, one page after `after` (a sort key). */
+  async listByOrg(orgId: string, range: { from: string; to: string }, limit: number, after?: string): Promise<{ items: Redemption[]; last?: string }> {
+    const { pk } = keys.orgRedemptionsPrefix(orgId);
+    let q = RedemptionModel.query('pk').eq(pk).where('sk').between(range.from || '0', `${range.to}\uffff`).sort('descending').limit(limit);
+    if (after) q = q.startAt({ pk, sk: after });
+    const docs = await q.exec();
+    const last = docs.lastKey as { sk?: string } | undefined;
+    return { items: docs.map((d) => toRedemption(d.toJSON())), ...(last?.sk ? { last: last.sk } : {}) };
+  }
+
+  async countByOrg(orgId: string, range: { from: string; to: string }): Promise<number> {
+    const { pk } = keys.orgRedemptionsPrefix(orgId);
+    const res = await RedemptionModel.query('pk').eq(pk).where('sk').between(range.from || '0', `${range.to}\uffff`).count().all().exec();
+    return (res as unknown as { count: number }).count;
+  }
+
+  async listByResident(userId: string, limit: number, after?: { sk: string; pk: string; gsi1sk: string }): Promise<{ items: Redemption[]; last?: Record<string, string> }> {
+    let q = RedemptionModel.query('gsi1pk').eq(`USERRED#${userId}`).using('GSI1').sort('descending').limit(limit);
+    if (after) q = q.startAt(after);
+    const docs = await q.exec();
+    return { items: docs.map((d) => toRedemption(d.toJSON())), ...(docs.lastKey ? { last: docs.lastKey as Record<string, string> } : {}) };
+  }
+}

@@ -1,0 +1,54 @@
+import type { Principal } from '../shared/auth/roles';
+import { CATEGORIES, checkEligibility, periodKey, type Incentive } from './incentives.domain';
+import type { IncentiveView, IncentivesResponse } from './incentives.schemas';
+import type { IncentivesRepository } from './incentives.repository';
+import { residentStanding } from './resident-standing';
+
+export function incentiveView(i: Incentive, stockUsed?: number): IncentiveView {
+  return {
+    id: i.id,
+    category: i.category,
+    categoryLabel: CATEGORIES.find((c) => c.code === i.category)?.label ?? i.category,
+    title: i.title,
+    benefit: i.benefit,
+    description: i.description,
+    minPoints: i.minPoints,
+    quota: i.quota,
+    ...(i.totalStock !== undefined ? { totalStock: i.totalStock, ...(stockUsed !== undefined ? { stockLeft: Math.max(0, i.totalStock - stockUsed) } : {}) } : {}),
+    validFrom: i.validFrom,
+    validUntil: i.validUntil,
+    excludeSerious: i.excludeSerious,
+    active: i.active,
+    merchants: i.merchants,
+    updatedAt: i.updatedAt,
+  };
+}
+
+type Deps = Parameters<typeof residentStanding>[0] & { incentives: IncentivesRepository };
+
+/**
+ * The 信易+ catalogue, every scenario in one response.
+ * 1. Load the scenarios (one Query).
+ * 2. For a resident: their standing (points, serious records) and, in one BatchGet, their use
+ *    in each current quota period and each scenario's stock — then for each scenario whether
+ *    they can use it now, or exactly why not, and what is left of their quota.
+ */
+export async function listIncentives(deps: Deps, principal: Principal | null): Promise<IncentivesResponse> {
+  const all = await deps.incentives.list();
+  if (!principal || !principal.roles.includes('resident')) {
+    return { items: all.map((i) => incentiveView(i)), nextCursor: null };
+  }
+  const now = deps.clock.now();
+  const [{ standing }, usage] = await Promise.all([
+    residentStanding(deps, principal.userId),
+    deps.incentives.usage(principal.userId, all.map((i) => ({ incentiveId: i.id, period: periodKey(i.quota.period, now), stock: i.totalStock !== undefined }))),
+  ]);
+  return {
+    items: all.map((i) => {
+      const u = usage.get(i.id) ?? { usedInPeriod: 0, stockUsed: 0 };
+      const e = checkEligibility(standing, i, u, now);
+      return { ...incentiveView(i, u.stockUsed), eligible: e.eligible, reasons: e.reasons, remainingQuota: e.remainingQuota };
+    }),
+    nextCursor: null,
+  };
+}
