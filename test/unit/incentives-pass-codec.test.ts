@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { PassCodec } from '../../functions/incentives/pass-codec';
+
+const codec = new PassCodec('k'.repeat(40));
+const other = new PassCodec('q'.repeat(40));
+const EXP = 1_800_000_000;
+
+describe('pass codec', () => {
+  it('issues 32 characters of [0-9A-Za-z_-] and decodes them back', () => {
+    const { token, passId } = codec.issue(EXP);
+    expect(token).toMatch(/^[0-9A-Za-z_-]{32}$/);
+    expect(codec.decode(token)).toEqual({ ok: true, pass: { passId, expiresAt: EXP } });
+  });
+
+  it('refuses a change of any character at any position', () => {
+    const { token } = codec.issue(EXP);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (let i = 0; i < token.length; i++) {
+      for (const ch of alphabet) {
+        if (ch === token[i]) continue;
+        const tampered = token.slice(0, i) + ch + token.slice(i + 1);
+        expect(codec.decode(tampered).ok).toBe(false);
+      }
+    }
+  });
+
+  it('refuses a change of any bit of the decoded bytes', () => {
+    const { token } = codec.issue(EXP);
+    const bytes = Buffer.from(token, 'base64url');
+    for (let i = 0; i < bytes.length; i++) {
+      for (let bit = 0; bit < 8; bit++) {
+        const copy = Buffer.from(bytes);
+        copy[i] ^= 1 << bit;
+        expect(codec.decode(copy.toString('base64url')).ok).toBe(false);
+      }
+    }
+  });
+
+  it.each([
+    ['truncated', (t: string) => t.slice(0, 31)],
+    ['extended', (t: string) => `${t}A`],
+    ['padded', (t: string) => `${t}=`],
+    ['with whitespace', (t: string) => ` ${t}`],
+    ['in standard base64', (t: string) => t.replace(/-/g, '+').replace(/_/g, '/')],
+    ['empty', () => ''],
+  ])('refuses a %s token as malformed', (_label, mutate) => {
+    let { token } = codec.issue(EXP);
+    // make sure the standard-base64 case really differs
+    while (!/[-_]/.test(token)) token = codec.issue(EXP).token;
+    expect(codec.decode(mutate(token))).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('refuses non-strings', () => {
+    for (const v of [undefined, null, 42, {}, ['x']]) expect(codec.decode(v).ok).toBe(false);
+  });
+
+  it('refuses a pass signed with another key', () => {
+    const { token } = other.issue(EXP);
+    expect(codec.decode(token)).toEqual({ ok: false, reason: 'signature' });
+  });
+
+  it('keeps the expiry exactly, so the server decides expiry with its own clock', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (exp) => {
+        const d = codec.decode(codec.issue(exp).token);
+        return d.ok && d.pass.expiresAt === exp;
+      }),
+    );
+  });
+
+  it('property: random 32-character strings never decode', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9A-Za-z_-]{32}$/), (s) => !codec.decode(s).ok),
+      { numRuns: 2000 },
+    );
+  });
+});
