@@ -7,6 +7,10 @@ import prodConfig from './prod';
 // The weapp build needs the deployed HTTPS URL, passed in as API_BASE_URL at build time.
 const apiBase = process.env.API_BASE_URL ?? '';
 
+// The one backend module the app runs as well (pure ID-number checks, no I/O): Taro compiles only
+// `src` unless told otherwise. Everything else from `functions/` may be imported as types only.
+const sharedWithServer = [path.resolve(__dirname, '../../functions/shared/domain/identifiers.ts')];
+
 if (process.env.TARO_ENV === 'weapp' && !apiBase) {
   console.warn('API_BASE_URL is not set: the mini program will not reach the API (it needs the deployed HTTPS URL).');
 }
@@ -39,12 +43,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       version: apiBase || 'same-origin',
     } as { enable: boolean },
     mini: {
+      compile: { include: sharedWithServer },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
       },
     },
     h5: {
+      compile: { include: sharedWithServer },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

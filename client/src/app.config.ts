@@ -5,15 +5,25 @@ export default defineAppConfig({
     'pages/loans/index',
     'pages/mine/index',
     'pages/login/index',
-    'pages/points/index',
   ],
   subPackages: [
+    // The resident's credit screens (charts, timeline, rules, real-name form) stay out of the main package.
+    {
+      root: 'packages/resident',
+      name: 'resident',
+      pages: ['credit/index', 'event/index', 'rules/index', 'real-name/index'],
+    },
     { root: 'packages/merchant', name: 'merchant', pages: ['index/index'] },
     { root: 'packages/enterprise', name: 'enterprise', pages: ['index/index'] },
     { root: 'packages/bank', name: 'bank', pages: ['index/index'] },
     // The credit centre's console also serves the departments.
     { root: 'packages/admin', name: 'admin', pages: ['index/index'] },
   ],
+  // 首页 and 我的 lead into the resident subpackage: fetch it in the background once they show.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['resident'] },
+    'pages/mine/index': { network: 'all', packages: ['resident'] },
+  },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1f5fbf',

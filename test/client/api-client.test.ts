@@ -1,5 +1,16 @@
 import Taro from '@tarojs/taro';
-import { ApiError, devLogin, getMe, getMyPoints, NETWORK_ERROR_MESSAGE } from '../../client/src/services/api';
+import {
+  ApiError,
+  devLogin,
+  getMe,
+  getMyEvents,
+  getMyPoints,
+  getMyTrend,
+  getRules,
+  getSensitivePiConsent,
+  NETWORK_ERROR_MESSAGE,
+  verifyRealName,
+} from '../../client/src/services/api';
 import { clearSession, getToken, saveToken } from '../../client/src/services/session';
 import { storageSnapshot } from './stubs/taro';
 import { fail, fakeApi, ok, ZHANG_ME, ZHANG_POINTS } from './support/fake-api';
@@ -90,5 +101,35 @@ describe('API client', () => {
     saveToken('tok');
     fakeApi({ 'GET /api/points/me': ok(ZHANG_POINTS) });
     await expect(getMyPoints()).resolves.toMatchObject({ points: 135, tier: { label: '优秀' } });
+  });
+
+  it('pages the events with limit and an encoded cursor, and leaves out what is not given', async () => {
+    saveToken('tok');
+    fakeApi({ 'GET /api/points/me/events': ok({ items: [], nextCursor: null }) });
+    await getMyEvents();
+    await getMyEvents({ limit: 20, cursor: 'eyJvIjoiMjAyNiJ9' });
+    await getMyEvents({ limit: 5, cursor: null });
+    expect(request.mock.calls.map((c) => c[0].url)).toEqual([
+      '/api/points/me/events',
+      '/api/points/me/events?limit=20&cursor=eyJvIjoiMjAyNiJ9',
+      '/api/points/me/events?limit=5',
+    ]);
+  });
+
+  it('calls trend, rules, consent and real-name at their paths', async () => {
+    saveToken('tok');
+    fakeApi({
+      'GET /api/points/me/trend': ok({ items: [] }),
+      'GET /api/rules': ok({ version: 1, effectiveFrom: '2021-01-01T00:00:00+08:00', items: [], nextCursor: null }),
+      'GET /api/consents/sensitive-pi': ok({ type: 'sensitive-pi', version: '2026-01' }),
+      'POST /api/me/real-name': ok({ realNameVerified: true, maskedIdNumber: '4101**********1234', name: '王芳' }),
+    });
+    await expect(getMyTrend()).resolves.toEqual({ items: [] });
+    await expect(getRules()).resolves.toMatchObject({ version: 1 });
+    await expect(getSensitivePiConsent()).resolves.toEqual({ type: 'sensitive-pi', version: '2026-01' });
+    const body = { name: '王芳', idNumber: '41010419900307123X', consent: true as const, consentVersion: '2026-01' };
+    await expect(verifyRealName(body)).resolves.toMatchObject({ maskedIdNumber: '4101**********1234' });
+    const post = request.mock.calls[3][0];
+    expect(post).toMatchObject({ method: 'POST', url: '/api/me/real-name', data: body });
   });
 });

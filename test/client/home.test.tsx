@@ -19,7 +19,7 @@ describe('首页', () => {
     expect(screen.getByTestId('points-tier')).toHaveTextContent('优秀');
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '135');
     fireEvent.click(screen.getByRole('button', { name: '查看明细' }));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/points/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/resident/credit/index' });
     expect(screen.getByRole('button', { name: '出示信用凭证' })).toBeInTheDocument();
   });
 
@@ -33,6 +33,8 @@ describe('首页', () => {
     expect(screen.queryByTestId('points-card')).not.toBeInTheDocument();
     expect(screen.queryByTestId('page-shell-error')).not.toBeInTheDocument();
     expect(Taro.showToast).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: '去实名认证' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/resident/real-name/index' });
   });
 
   it('gives a merchant the 扫码核验 button and the organisation name', async () => {

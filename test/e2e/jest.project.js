@@ -18,6 +18,8 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The H5 app is built once here; each file's stack serves that build (support/build-h5.ts).
+  globalSetup: '<rootDir>/test/e2e/support/build-h5.ts',
   // Starting DynamoDB Local and building the H5 app take a while on 2 cores.
   testTimeout: 240_000,
 };

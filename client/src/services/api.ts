@@ -6,12 +6,36 @@
 import Taro from '@tarojs/taro';
 import type { AuthResponse, MeResponse, SessionUser } from '../../../functions/identity/identity.schemas';
 import type { DemoUserId } from '../../../functions/identity/demo-identities';
-import type { PointsResponse } from '../../../functions/points/points.schemas';
+import type {
+  CreditEventView,
+  EventsPage,
+  PointsResponse,
+  RealNameBody,
+  TrendResponse,
+} from '../../../functions/points/points.schemas';
+import type { RuleView, RulesResponse } from '../../../functions/rules/rules.schemas';
 import { clearSession, getToken } from './session';
 
 export type { AuthResponse, MeResponse, SessionUser, DemoUserId, PointsResponse };
+export type { CreditEventView, EventsPage, TrendResponse, RealNameBody, RuleView, RulesResponse };
 export type Me = MeResponse['user'];
 export type Role = SessionUser['roles'][number];
+
+export interface ConsentVersion {
+  type: string;
+  version: string;
+}
+
+export interface RealNameResult {
+  realNameVerified: true;
+  maskedIdNumber: string;
+  name: string;
+}
+
+export interface PageQuery {
+  limit?: number;
+  cursor?: string | null;
+}
 
 export interface HealthResponse {
   status: string;
@@ -72,6 +96,14 @@ function toast(message: string): void {
   }
 }
 
+/** `?a=1&b=x` from the defined values, or '' when there are none. */
+function queryString(params: Record<string, string | number | null | undefined>): string {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
+}
+
 async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const header: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) header['Content-Type'] = 'application/json';
@@ -113,3 +145,18 @@ export const getMe = (options?: RequestOptions) => request<MeResponse>('GET', '/
 
 export const getMyPoints = (options?: RequestOptions) =>
   request<PointsResponse>('GET', '/api/points/me', undefined, options);
+
+export const getMyEvents = (query: PageQuery = {}, options?: RequestOptions) =>
+  request<EventsPage>('GET', `/api/points/me/events${queryString({ limit: query.limit, cursor: query.cursor })}`, undefined, options);
+
+export const getMyTrend = (options?: RequestOptions) =>
+  request<TrendResponse>('GET', '/api/points/me/trend', undefined, options);
+
+export const getRules = (options?: RequestOptions) => request<RulesResponse>('GET', '/api/rules', undefined, options);
+
+/** The version of 《个人敏感信息处理授权书》 the server expects the resident to accept. */
+export const getSensitivePiConsent = (options?: RequestOptions) =>
+  request<ConsentVersion>('GET', '/api/consents/sensitive-pi', undefined, options);
+
+export const verifyRealName = (body: RealNameBody, options?: RequestOptions) =>
+  request<RealNameResult>('POST', '/api/me/real-name', body, options);

@@ -62,9 +62,12 @@ export const Button = (props: AnyProps) => <button type='button' {...domProps(pr
 
 export const Input = (props: AnyProps) => {
   const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined;
+  // Taro spells it `maxlength`; the DOM property is `maxLength`.
+  const { maxlength, ...rest } = props;
   return (
     <input
-      {...domProps(props)}
+      {...domProps(rest)}
+      maxLength={maxlength as number | undefined}
       onChange={(e: ChangeEvent<HTMLInputElement>) => onInput?.({ detail: { value: e.target.value } })}
     />
   );

@@ -10,6 +10,8 @@ import { useEffect, useRef } from 'react';
 const storageHolder = globalThis as unknown as { __taroStorage?: Map<string, unknown> };
 const storage = (storageHolder.__taroStorage ??= new Map<string, unknown>());
 let pullDownHandler: (() => void) | null = null;
+let reachBottomHandler: (() => void) | null = null;
+let routerParams: Record<string, string> = {};
 
 const resolved = () => Promise.resolve({ errMsg: 'ok' });
 
@@ -55,6 +57,26 @@ export function usePullDownRefresh(cb: () => void): void {
   pullDownHandler = cb;
 }
 
+export function useReachBottom(cb: () => void): void {
+  reachBottomHandler = cb;
+}
+
+/** The page's query, as `setRouterParams` left it (Taro's `useRouter().params`). */
+export function useRouter(): { params: Record<string, string>; path: string } {
+  return { params: routerParams, path: '' };
+}
+
+/** The query the next page rendered is opened with. */
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params;
+}
+
+/** What the user does by scrolling to the bottom of the page. */
+export function scrollToBottom(): void {
+  if (!reachBottomHandler) throw new Error('the page did not register useReachBottom');
+  reachBottomHandler();
+}
+
 /** What the user does by pulling the page down. */
 export function pullDown(): void {
   if (!pullDownHandler) throw new Error('the page did not register usePullDownRefresh');
@@ -66,6 +88,8 @@ export const storageSnapshot = (): Record<string, unknown> => Object.fromEntries
 export function resetTaro(): void {
   storage.clear();
   pullDownHandler = null;
+  reachBottomHandler = null;
+  routerParams = {};
   for (const fn of Object.values(Taro)) fn.mockClear();
   Taro.request.mockReset();
 }

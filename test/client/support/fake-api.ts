@@ -6,7 +6,8 @@ export interface FakeResponse {
   body: unknown;
 }
 
-type Routes = Record<string, FakeResponse | (() => FakeResponse | Promise<FakeResponse>)>;
+type RouteHandler = (query: URLSearchParams, body: unknown) => FakeResponse | Promise<FakeResponse>;
+type Routes = Record<string, FakeResponse | RouteHandler>;
 
 interface RequestOptions {
   url: string;
@@ -17,12 +18,16 @@ interface RequestOptions {
 
 const requestMock = Taro.request as unknown as jest.Mock;
 
-/** Answers Taro.request by "METHOD /path" like the backend would; anything else is a 404. */
+/**
+ * Answers Taro.request by "METHOD /path?query" like the backend would, falling back to
+ * "METHOD /path" for any query (a function route gets the query); anything else is a 404.
+ */
 export function fakeApi(routes: Routes): jest.Mock {
   requestMock.mockImplementation(async (opts: RequestOptions) => {
-    const key = `${opts.method ?? 'GET'} ${opts.url}`;
-    const route = routes[key];
-    const res = typeof route === 'function' ? await route() : route;
+    const method = opts.method ?? 'GET';
+    const [path, search = ''] = opts.url.split('?');
+    const route = routes[`${method} ${opts.url}`] ?? routes[`${method} ${path}`];
+    const res = typeof route === 'function' ? await route(new URLSearchParams(search), opts.data) : route;
     if (!res) return { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '接口不存在' } }, header: {} };
     return { statusCode: res.status, data: res.body, header: {} };
   });

@@ -12,9 +12,16 @@ export const ARTIFACTS_DIR = path.join(ROOT, 'test/artifacts');
 export interface Browser {
   context: BrowserContext;
   page: Page;
-  screenshot(name: string): Promise<string>;
+  /** Saves under test/artifacts/; `fullPage` captures the whole scrollable page, not just the viewport. */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
+
+// Runs in the page (as a string: the Node tsconfig has no DOM types): the tallest visible page.
+const FULL_HEIGHT = `Math.max(document.documentElement.scrollHeight,
+  ...Array.from(document.querySelectorAll('.taro_page'))
+    .filter((el) => getComputedStyle(el).display !== 'none')
+    .map((el) => el.scrollHeight))`;
 
 /** Debian's Chromium, headless, with a throwaway profile, at a 375×812 phone viewport. */
 export async function launchBrowser(): Promise<Browser> {
@@ -44,9 +51,20 @@ export async function launchBrowser(): Promise<Browser> {
   return {
     context,
     page,
-    async screenshot(name) {
+    async screenshot(name, options) {
       const file = path.join(ARTIFACTS_DIR, name);
+      if (!options?.fullPage) {
+        await page.screenshot({ path: file });
+        return file;
+      }
+      // Taro's H5 pages scroll inside their own container, which Playwright's fullPage does not
+      // see: make the viewport as tall as the visible page for the shot, then restore it.
+      const viewport = page.viewportSize() ?? { width: 375, height: 812 };
+      const height = await page.evaluate<number>(FULL_HEIGHT);
+      await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 8000) });
+      await page.waitForTimeout(300);
       await page.screenshot({ path: file });
+      await page.setViewportSize(viewport);
       return file;
     },
     async close() {

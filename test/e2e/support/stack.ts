@@ -41,7 +41,8 @@ export async function freePorts(count: number): Promise<number[]> {
 
 /**
  * Starts `functions/local/start.ts` exactly as `npm start` does, on free ports and with a fresh
- * data directory, and waits for its ready line (it builds the H5 app itself).
+ * data directory, and waits for its ready line. It serves the H5 app the e2e project's global
+ * setup built once (`SKIP_H5_BUILD=1`), so parallel files never rebuild it under each other.
  */
 export async function startStack(readyTimeoutMs = 200_000): Promise<RunningStack> {
   const [apiPort, webPort, dbPort] = await freePorts(3);
@@ -55,6 +56,7 @@ export async function startStack(readyTimeoutMs = 200_000): Promise<RunningStack
       WEB_PORT: String(webPort),
       DYNAMODB_PORT: String(dbPort),
       DATA_DIR: dataDir,
+      SKIP_H5_BUILD: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

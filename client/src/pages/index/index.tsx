@@ -5,6 +5,8 @@ import PageShell from '../../components/page-shell';
 import PointsCard from '../../components/points-card';
 import { useRequest } from '../../hooks/use-request';
 import { usePullToRefresh } from '../../hooks/use-refresh';
+import { useAccountVersion } from '../../services/account';
+import { RESIDENT_PAGES } from '../../services/resident-pages';
 import { AREA_PAGES, ROLE_LABELS, primaryRole } from '../../services/roles';
 import { getToken, LOGIN_PAGE, useToken } from '../../services/session';
 import { greeting, loadHome, type HomeData } from './load-home';
@@ -16,13 +18,20 @@ function ResidentSection({ data }: { data: HomeData }) {
   return (
     <View>
       {data.points ? (
-        <PointsCard points={data.points} onDetail={open('/pages/points/index')} />
+        <PointsCard points={data.points} onDetail={open(RESIDENT_PAGES.credit)} />
       ) : (
         <View className='cx-card cx-home__notice' data-testid='real-name-required'>
           <Text className='cx-section-title'>请先完成实名认证</Text>
           <Text className='cx-text-secondary'>
             完成实名认证并同意个人信息处理授权后，即可查看您的信用积分和可享受的信易+ 权益。
           </Text>
+          <Button
+            className='cx-btn cx-btn--block cx-home__verify'
+            data-testid='go-real-name'
+            onClick={open(RESIDENT_PAGES.realName)}
+          >
+            去实名认证
+          </Button>
         </View>
       )}
       <Button
@@ -97,7 +106,8 @@ function RoleSection({ data }: { data: HomeData }) {
 
 export default function HomePage() {
   const token = useToken();
-  const home = useRequest(loadHome, [token], token !== null);
+  const accountVersion = useAccountVersion();
+  const home = useRequest(loadHome, [token, accountVersion], token !== null);
   usePullToRefresh(home.reload);
 
   // A first visit without a session goes straight to sign-in; later the page shows 「请先登录」.

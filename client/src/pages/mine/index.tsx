@@ -1,12 +1,18 @@
+import Taro from '@tarojs/taro';
 import { Button, Switch, Text, View } from '@tarojs/components';
+import EntryCard from '../../components/entry-card';
 import PageShell from '../../components/page-shell';
+import { useAccountVersion } from '../../services/account';
 import { getMe } from '../../services/api';
+import { RESIDENT_PAGES } from '../../services/resident-pages';
 import { ROLE_LABELS } from '../../services/roles';
 import { signOut, useToken } from '../../services/session';
 import { setLargeFont, useLargeFont } from '../../services/settings';
 import { useRequest } from '../../hooks/use-request';
 import { usePullToRefresh } from '../../hooks/use-refresh';
 import './index.scss';
+
+const open = (url: string) => () => void Taro.navigateTo({ url });
 
 function LargeFontSetting() {
   const largeFont = useLargeFont();
@@ -29,9 +35,12 @@ function LargeFontSetting() {
 
 export default function MinePage() {
   const token = useToken();
-  const me = useRequest(() => getMe().then((r) => r.user), [token], token !== null);
+  const accountVersion = useAccountVersion();
+  const me = useRequest(() => getMe().then((r) => r.user), [token, accountVersion], token !== null);
   usePullToRefresh(me.reload);
   const user = me.data;
+  const resident = user?.roles.includes('resident') ?? false;
+  const mustVerify = resident && user?.realNameVerified === false;
 
   return (
     <PageShell loading={me.loading && !user} error={me.error} onRetry={me.reload}>
@@ -50,13 +59,18 @@ export default function MinePage() {
           </View>
 
           <View className='cx-card'>
-            <View className='cx-mine__row'>
+            <View
+              className='cx-mine__row'
+              hoverClass={mustVerify ? 'cx-mine__row--pressed' : 'none'}
+              data-testid='mine-real-name-row'
+              onClick={mustVerify ? open(RESIDENT_PAGES.realName) : undefined}
+            >
               <Text className='cx-mine__label'>实名认证</Text>
               <Text
                 className={`cx-mine__value ${user.realNameVerified ? 'cx-mine__value--ok' : 'cx-mine__value--warn'}`}
                 data-testid='mine-real-name'
               >
-                {user.realNameVerified ? '已认证' : '未认证'}
+                {user.realNameVerified ? '已认证' : mustVerify ? '未认证，去认证 ›' : '未认证'}
               </Text>
             </View>
             {user.maskedIdNumber && (
@@ -74,6 +88,24 @@ export default function MinePage() {
               </View>
             )}
           </View>
+
+          {resident && user.realNameVerified && (
+            <EntryCard
+              badge='信'
+              title='我的信用'
+              description='积分构成、近 12 个月走势和信用记录'
+              testId='mine-credit'
+              onClick={open(RESIDENT_PAGES.credit)}
+            />
+          )}
+          <EntryCard
+            badge='规'
+            tone='accent'
+            title='信用规则'
+            description='每类记录加减多少分、计分多久、依据哪条法规'
+            testId='mine-rules'
+            onClick={open(RESIDENT_PAGES.rules)}
+          />
         </View>
       )}
       <LargeFontSetting />

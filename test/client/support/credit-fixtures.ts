@@ -1,0 +1,161 @@
+import type { CreditEventView, RuleView, RulesResponse, TrendResponse } from '../../../client/src/services/api';
+
+export const event = (over: Partial<CreditEventView> & Pick<CreditEventView, 'id'>): CreditEventView => ({
+  ruleId: 'P-VIR-01',
+  title: '无偿献血（每次）',
+  dimension: 'virtue',
+  dimensionLabel: '社会公德',
+  points: 5,
+  countedPoints: 5,
+  occurredAt: '2026-01-10T02:00:00.000Z',
+  countsUntil: '2028-01-10T02:00:00.000Z',
+  status: 'active',
+  department: '管城回族区卫生健康委员会',
+  departmentId: 'org-dept-health',
+  legalBasis: '《中华人民共和国献血法》第六条',
+  ruleVersion: 1,
+  ...over,
+});
+
+export const BLOOD = event({ id: 'ev-blood' });
+export const BLOOD_CAPPED = event({ id: 'ev-blood-4', countedPoints: 0, occurredAt: '2025-12-01T02:00:00.000Z' });
+export const PENALTY = event({
+  id: 'ev-penalty',
+  ruleId: 'P-LAW-03',
+  title: '行政处罚（一般）',
+  dimension: 'law',
+  dimensionLabel: '法律法规',
+  points: -8,
+  countedPoints: -8,
+  severity: 'general',
+  department: '管城回族区市场监督管理局',
+  departmentId: 'org-dept-market',
+  legalBasis: '《中华人民共和国行政处罚法》第四十八条',
+  // 2026-06-01 00:00 and 2027-06-01 00:00 in China are the previous day 16:00 in UTC.
+  occurredAt: '2026-02-28T16:30:00.000Z',
+  countsUntil: '2027-05-31T16:00:00.000Z',
+  repairableFrom: '2026-05-31T16:30:00.000Z',
+});
+export const OLD_CHARITY = event({
+  id: 'ev-charity',
+  ruleId: 'P-VIR-04',
+  title: '慈善捐赠经民政部门认定',
+  points: 3,
+  countedPoints: 0,
+  status: 'expired',
+  occurredAt: '2024-10-01T02:00:00.000Z',
+  countsUntil: '2025-10-01T02:00:00.000Z',
+  department: '管城回族区民政局',
+});
+export const REPAIRED = event({
+  id: 'ev-repaired',
+  ruleId: 'P-VIR-07',
+  title: '违规饲养犬只受到行政处罚',
+  points: -2,
+  countedPoints: 0,
+  status: 'repaired',
+  severity: 'light',
+  occurredAt: '2025-08-01T02:00:00.000Z',
+  countsUntil: '2025-11-01T02:00:00.000Z',
+  department: '管城回族区城市管理局',
+  repairableFrom: '2025-08-01T02:00:00.000Z',
+});
+export const DISPUTED = event({
+  id: 'ev-disputed',
+  ruleId: 'P-VIR-06',
+  title: '公共场所不文明行为受到行政处罚',
+  points: -3,
+  countedPoints: -3,
+  status: 'disputed',
+  severity: 'light',
+  occurredAt: '2025-07-01T02:00:00.000Z',
+  department: '管城回族区城市管理局',
+  repairableFrom: '2025-07-01T02:00:00.000Z',
+});
+
+export const TREND: TrendResponse = {
+  items: [
+    ['2025-03', 103],
+    ['2025-04', 103],
+    ['2025-05', 108],
+    ['2025-06', 108],
+    ['2025-07', 118],
+    ['2025-08', 118],
+    ['2025-09', 123],
+    ['2025-10', 120],
+    ['2025-11', 128],
+    ['2025-12', 128],
+    ['2026-01', 133],
+    ['2026-02', 135],
+  ].map(([month, points]) => ({ month: month as string, points: points as number })),
+};
+
+const rule = (over: Partial<RuleView> & Pick<RuleView, 'id' | 'title' | 'points'>): RuleView => ({
+  dimension: 'virtue',
+  dimensionLabel: '社会公德',
+  subjectType: 'person',
+  yearlyCap: 10,
+  validityMonths: 12,
+  legalBasis: '《郑州市个人信用积分管理办法》',
+  department: 'org-dept-civilization',
+  departmentName: '管城回族区精神文明建设办公室',
+  ...over,
+});
+
+export const RULES: RulesResponse = {
+  version: 1,
+  effectiveFrom: '2020-12-31T16:00:00.000Z',
+  nextCursor: null,
+  items: [
+    rule({ id: 'P-HON-01', title: '获得国家级荣誉称号', dimension: 'honour', dimensionLabel: '荣誉信息', points: 20, yearlyCap: 20, validityMonths: 36 }),
+    rule({
+      id: 'P-VIR-01',
+      title: '无偿献血（每次）',
+      points: 5,
+      yearlyCap: 15,
+      validityMonths: 24,
+      legalBasis: '《中华人民共和国献血法》第六条',
+      department: 'org-dept-health',
+      departmentName: '管城回族区卫生健康委员会',
+    }),
+    rule({
+      id: 'P-LAW-02',
+      title: '行政处罚（轻微）',
+      dimension: 'law',
+      dimensionLabel: '法律法规',
+      points: -2,
+      yearlyCap: 6,
+      validityMonths: 3,
+      severity: 'light',
+      minPublicationMonths: 0,
+      legalBasis: '《中华人民共和国行政处罚法》第三十三条',
+      department: 'org-dept-market',
+      departmentName: '管城回族区市场监督管理局',
+    }),
+    rule({
+      id: 'P-LAW-03',
+      title: '行政处罚（一般）',
+      dimension: 'law',
+      dimensionLabel: '法律法规',
+      points: -8,
+      yearlyCap: 24,
+      validityMonths: 12,
+      severity: 'general',
+      minPublicationMonths: 3,
+      legalBasis: '《中华人民共和国行政处罚法》第四十八条',
+      department: 'org-dept-market',
+      departmentName: '管城回族区市场监督管理局',
+    }),
+    rule({
+      id: 'E-HON-02',
+      title: '纳税信用评价为 A 级',
+      dimension: 'honour',
+      dimensionLabel: '荣誉信息',
+      subjectType: 'enterprise',
+      points: 10,
+      legalBasis: '《纳税信用管理办法》第二十九条',
+      department: 'org-dept-tax',
+      departmentName: '国家税务总局郑州市管城回族区税务局',
+    }),
+  ],
+};
