@@ -2,8 +2,10 @@ import express, { type Express } from 'express';
 import type { AppDeps } from './container';
 import { accessLogRoutes } from './access-log/access-log.routes';
 import { creditRoutes } from './credit/credit.routes';
+import { enterprisesRoutes } from './enterprises/enterprises.routes';
 import { identityRoutes } from './identity/identity.routes';
 import { incentivesRoutes } from './incentives/incentives.routes';
+import { loansRoutes } from './loans/loans.routes';
 import { pointsRoutes } from './points/points.routes';
 import { errorHandler, notFoundHandler } from './shared/http/error-handler';
 import { mountRoutes } from './shared/http/mount-routes';
@@ -25,7 +27,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps), ...rulesRoutes(deps), ...creditRoutes(deps), ...incentivesRoutes(deps), ...accessLogRoutes(deps));
+  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps), ...rulesRoutes(deps), ...creditRoutes(deps), ...incentivesRoutes(deps), ...accessLogRoutes(deps), ...enterprisesRoutes(deps), ...loansRoutes(deps));
   mountRoutes(app, routes, deps);
 
   app.use(notFoundHandler);

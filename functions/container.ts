@@ -2,6 +2,8 @@ import { IdentityRepository } from './identity/identity.repository';
 import { WechatClient } from './identity/wechat.client';
 import { AccessLogRepository } from './access-log/access-log';
 import { CreditRepository } from './credit/credit.repository';
+import { EnterprisesRepository } from './enterprises/enterprises.repository';
+import { LoansRepository } from './loans/loans.repository';
 import { IncentivesRepository } from './incentives/incentives.repository';
 import { PassCodec } from './incentives/pass-codec';
 import { RulesRepository } from './rules/rules.repository';
@@ -22,6 +24,8 @@ export interface AppDeps {
   incentives: IncentivesRepository;
   passes: PassCodec;
   accessLog: AccessLogRepository;
+  enterprises: EnterprisesRepository;
+  loans: LoansRepository;
 }
 
 export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
@@ -42,6 +46,8 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     incentives: new IncentivesRepository(),
     passes: new PassCodec(config.passSecret),
     accessLog: new AccessLogRepository(),
+    enterprises: new EnterprisesRepository(),
+    loans: new LoansRepository(),
     ...overrides,
   };
 }

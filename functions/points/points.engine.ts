@@ -119,11 +119,9 @@ export function personalPoints(delta: number): { points: number; tier: Tier } {
  */
 export type Grade = 'A' | 'B' | 'C' | 'D';
 
-export function enterpriseGrade(ev: Evaluation): { score: number; grade: Grade; drivers: string[] } {
+export function enterpriseGrade(ev: { delta: number; activeSerious: number; activeGeneral: number }): { score: number; grade: Grade; drivers: string[] } {
   const score = clampPoints(BASE_POINTS + ev.delta);
-  const active = ev.contributions.filter((c) => c.active && c.points < 0);
-  const serious = active.filter((c) => c.severity === 'serious').length;
-  const general = active.filter((c) => c.severity === 'general').length;
+  const { activeSerious: serious, activeGeneral: general } = ev;
   let grade: Grade;
   if (score >= 100 && serious === 0 && general === 0) grade = 'A';
   else if (score >= 85 && serious === 0) grade = 'B';
@@ -134,4 +132,14 @@ export function enterpriseGrade(ev: Evaluation): { score: number; grade: Grade; 
   if (general > 0) drivers.push(`存在 ${general} 条公示中的一般失信记录：最高评为 B 级`);
   if (serious === 0 && general === 0) drivers.push('无公示中的一般或严重失信记录');
   return { score, grade, drivers };
+}
+
+/** The grade inputs of a full evaluation. */
+export function gradeInputs(ev: Evaluation): { delta: number; activeSerious: number; activeGeneral: number } {
+  const active = ev.contributions.filter((c) => c.active && c.points < 0);
+  return {
+    delta: ev.delta,
+    activeSerious: active.filter((c) => c.severity === 'serious').length,
+    activeGeneral: active.filter((c) => c.severity === 'general').length,
+  };
 }

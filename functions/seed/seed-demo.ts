@@ -1,7 +1,9 @@
 import type { CreditRepository } from '../credit/credit.repository';
 import { personSubjectKey } from '../credit/credit.types';
 import { ingestCreditRecords } from '../credit/ingest-credit-records';
+import type { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import type { IdentityRepository } from '../identity/identity.repository';
+import type { LoansRepository } from '../loans/loans.repository';
 import type { IncentivesRepository } from '../incentives/incentives.repository';
 import { CATALOGUE_V1 } from '../rules/catalogue-v1';
 import type { RulesRepository } from '../rules/rules.repository';
@@ -10,6 +12,7 @@ import { hashIdNumber } from '../shared/domain/id-hash';
 import { maskIdNumber } from '../shared/domain/identifiers';
 import { DEMO_CREATED_AT, demoOrgs, demoRecords, demoUsers } from './demo-data';
 import { demoIncentives, demoMerchantOrgs } from './demo-incentives';
+import { demoBankOrgs, demoEnterprise, demoProducts } from './demo-loans';
 
 export interface SeedReport {
   created: number;
@@ -18,19 +21,21 @@ export interface SeedReport {
 
 /**
  * Seeds the demo identities and data idempotently.
- * 1. Organisations, 信易+ scenarios, the first rule catalogue version, users (with the ID-number owner marker of
+ * 1. Organisations, the demo business, loan products, 信易+ scenarios, the first rule catalogue version, users (with the ID-number owner marker of
  *    verified residents): each put only if absent.
  * 2. The demo credit records go through the real ingestion, department by department; their
  *    fixed sourceIds make a second run count them as duplicates.
  * Anything already there — including everything users changed or created — is left alone.
  */
 export async function seedDemo(
-  deps: { identities: IdentityRepository; credit: CreditRepository; rules: RulesRepository; incentives: IncentivesRepository; clock: Clock },
+  deps: { identities: IdentityRepository; credit: CreditRepository; rules: RulesRepository; incentives: IncentivesRepository; enterprises: EnterprisesRepository; loans: LoansRepository; clock: Clock },
   pepper: string,
 ): Promise<SeedReport> {
   const report: SeedReport = { created: 0, kept: 0 };
   const count = (created: boolean) => (created ? report.created++ : report.kept++);
-  for (const org of [...demoOrgs, ...demoMerchantOrgs]) count(await deps.identities.putOrgIfAbsent(org));
+  for (const org of [...demoOrgs, ...demoMerchantOrgs, ...demoBankOrgs]) count(await deps.identities.putOrgIfAbsent(org));
+  count(await deps.enterprises.putIfAbsent(demoEnterprise));
+  for (const p of demoProducts) count(await deps.loans.saveProduct(p, null));
   for (const incentive of demoIncentives) count(await deps.incentives.save(incentive, null));
   count(await deps.rules.publish(CATALOGUE_V1));
   for (const u of demoUsers) {

@@ -36,6 +36,18 @@ export const keys = {
   orgsByTypeIndex: (type: string, orgId: string) => ({ gsi1pk: `ORGTYPE#${type}`, gsi1sk: `ORG#${orgId}` }),
   /** Every read of a subject's credit data by someone else, newest last. */
   accessLog: (owner: string, at: string, id: string) => ({ pk: `ACCESS#${owner}`, sk: `${at}#${id}` }),
+  enterprise: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ENTERPRISE' }),
+  usccOwner: (uscc: string) => ({ pk: `USCC#${uscc}`, sk: 'OWNER' }),
+  loanProduct: (id: string) => ({ pk: 'PRODUCTS', sk: `PRD#${id}` }),
+  loanProductsPrefix: () => ({ pk: 'PRODUCTS', skPrefix: 'PRD#' }),
+  authorization: (enterpriseOrgId: string, id: string) => ({ pk: `ORG#${enterpriseOrgId}`, sk: `AUTH#${id}` }),
+  authorizationsPrefix: (enterpriseOrgId: string) => ({ pk: `ORG#${enterpriseOrgId}`, skPrefix: 'AUTH#' }),
+  authorizationByIdIndex: (id: string) => ({ gsi1pk: `AUTHZ#${id}`, gsi1sk: 'AUTH' }),
+  application: (id: string) => ({ pk: `APP#${id}`, sk: 'APP' }),
+  enterpriseApplicationIndex: (orgId: string, submittedAt: string, id: string) => ({ gsi1pk: `ENTAPP#${orgId}`, gsi1sk: `${submittedAt}#${id}` }),
+  bankApplicationIndex: (bankId: string, submittedAt: string, id: string) => ({ gsi2pk: `BANKAPP#${bankId}`, gsi2sk: `${submittedAt}#${id}` }),
+  /** An Idempotency-Key of one enterprise: the first request's application and body hash. */
+  idempotencyKey: (orgId: string, key: string) => ({ pk: `IDEMP#${orgId}#${key}`, sk: 'IDEMP' }),
   /** Ingestion idempotency: one item per (department, sourceId). */
   recordSource: (department: string, sourceId: string) => ({ pk: `SRC#${department}#${sourceId}`, sk: 'SRC' }),
 } as const;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { enterpriseGrade, evaluate, personalPoints, type ScoredEvent } from '../../../functions/points/points.engine';
+import { enterpriseGrade, evaluate, gradeInputs, personalPoints, type ScoredEvent } from '../../../functions/points/points.engine';
 import { CATALOGUE_V1, CATALOGUE_V1_RULES } from '../../../functions/rules/catalogue-v1';
 import { addMonths, type CatalogueVersion } from '../../../functions/rules/rules.domain';
 
@@ -149,7 +149,7 @@ describe('each seeded rule scored alone', () => {
 });
 
 describe('enterprise grade', () => {
-  const grade = (ruleIds: string[]) => enterpriseGrade(evaluate(ruleIds.map((id) => event(id, '2026-10-01T00:00:00Z')), catalogue, NOW));
+  const grade = (ruleIds: string[]) => enterpriseGrade(gradeInputs(evaluate(ruleIds.map((id) => event(id, '2026-10-01T00:00:00Z')), catalogue, NOW)));
   it.each([
     [[], 'A'],
     [['E-HON-02'], 'A'],

@@ -1,0 +1,35 @@
+import type { CreditRepository } from '../credit/credit.repository';
+import type { IdentityRepository } from '../identity/identity.repository';
+import type { RulesRepository } from '../rules/rules.repository';
+import type { Principal } from '../shared/auth/roles';
+import type { Clock } from '../shared/domain/clock';
+import { currentEnterprise } from './current-enterprise';
+import { enterpriseCredit } from './enterprise-credit';
+import type { EnterprisesRepository } from './enterprises.repository';
+import type { EnterpriseProfile } from './enterprises.schemas';
+
+/**
+ * The business page: its profile, grade A–D, what drives the grade, and its records.
+ * 1. Find the caller's business (409 NOT_REGISTERED otherwise).
+ * 2. Evaluate its records with the same engine as residents' points.
+ */
+export async function getMyEnterprise(
+  deps: { enterprises: EnterprisesRepository; identities: IdentityRepository; credit: CreditRepository; rules: RulesRepository; clock: Clock },
+  principal: Principal,
+): Promise<EnterpriseProfile> {
+  const e = await currentEnterprise(deps, principal);
+  const c = await enterpriseCredit(deps, e);
+  return {
+    id: e.orgId,
+    uscc: e.uscc,
+    name: e.name,
+    legalRepresentative: e.legalRepresentative,
+    ...(e.establishedOn ? { establishedOn: e.establishedOn } : {}),
+    taxCreditGrade: e.taxCreditGrade,
+    grade: c.grade,
+    score: c.score,
+    drivers: c.drivers,
+    penalties12m: c.penalties12m,
+    events: c.events,
+  };
+}

@@ -1,0 +1,31 @@
+import type { CreditRepository } from '../credit/credit.repository';
+import { enterpriseCredit } from '../enterprises/enterprise-credit';
+import type { Enterprise, EnterprisesRepository } from '../enterprises/enterprises.repository';
+import type { IdentityRepository } from '../identity/identity.repository';
+import type { RulesRepository } from '../rules/rules.repository';
+import type { Principal } from '../shared/auth/roles';
+import type { Clock } from '../shared/domain/clock';
+import type { EnterpriseStanding } from './loans.domain';
+
+export type StandingDeps = { enterprises: EnterprisesRepository; identities: IdentityRepository; credit: CreditRepository; rules: RulesRepository; clock: Clock };
+
+/** What loan criteria are judged on: the caller's business and its credit, or "not registered". */
+export async function enterpriseStanding(deps: StandingDeps, principal: Principal): Promise<{ enterprise: Enterprise | null; standing: EnterpriseStanding }> {
+  const user = await deps.identities.getUser(principal.userId);
+  const enterprise = user?.orgId ? await deps.enterprises.get(user.orgId) : null;
+  if (!enterprise) {
+    return { enterprise: null, standing: { registered: false, grade: 'D', activeSerious: 0, penalties12m: 0, taxCreditGrade: 'M' } };
+  }
+  const c = await enterpriseCredit(deps, enterprise);
+  return {
+    enterprise,
+    standing: {
+      registered: true,
+      grade: c.grade,
+      activeSerious: c.activeSerious,
+      penalties12m: c.penalties12m,
+      ...(enterprise.establishedOn ? { establishedOn: enterprise.establishedOn } : {}),
+      taxCreditGrade: enterprise.taxCreditGrade,
+    },
+  };
+}

@@ -1,0 +1,222 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import * as dynamoose from 'dynamoose';
+import { AccessLogModel, accessLogItem, type AccessEntry } from '../access-log/access-log';
+import { keys } from '../shared/db/keys';
+import { defineModel, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
+import type { ApplicationStatus, LoanProduct } from './loans.domain';
+
+const ProductModel = defineModel('LoanProduct', { productId: String, bankId: String, dataJson: String, updatedAt: String });
+const AuthorizationModel = defineModel('BankAuthorization', {
+  authorizationId: String,
+  enterpriseOrgId: String,
+  bankId: String,
+  bankName: String,
+  grantedBy: String,
+  grantedAt: String,
+  expiresAt: String,
+  revokedAt: String,
+});
+const ApplicationModel = defineModel('LoanApplication', { applicationId: String, status: String, version: Number, dataJson: String });
+const IdempotencyModel = defineModel('IdempotencyKey', { applicationId: String, bodyHash: String, createdAt: String });
+
+export interface Authorization {
+  id: string;
+  enterpriseOrgId: string;
+  bankId: string;
+  bankName: string;
+  grantedBy: string;
+  grantedAt: string;
+  expiresAt: string;
+  revokedAt?: string;
+}
+
+export interface HistoryEntry {
+  status: ApplicationStatus;
+  at: string;
+  byUserId: string;
+  byRole: 'enterprise' | 'bank';
+  byName: string;
+  reason?: string;
+}
+
+export interface Application {
+  id: string;
+  orgId: string;
+  enterpriseName: string;
+  uscc: string;
+  productId: string;
+  productName: string;
+  bankId: string;
+  bankName: string;
+  amount: number;
+  termMonths: number;
+  purpose: string;
+  status: ApplicationStatus;
+  version: number;
+  submittedAt: string;
+  deadline: string;
+  decisionReason?: string;
+  disbursedAmount?: number;
+  history: HistoryEntry[];
+}
+
+type Doc = Record<string, any>;
+
+const toAuthorization = (d: Doc): Authorization => ({
+  id: d.authorizationId,
+  enterpriseOrgId: d.enterpriseOrgId,
+  bankId: d.bankId,
+  bankName: d.bankName,
+  grantedBy: d.grantedBy,
+  grantedAt: d.grantedAt,
+  expiresAt: d.expiresAt,
+  ...(d.revokedAt ? { revokedAt: d.revokedAt } : {}),
+});
+
+function applicationItem(a: Application): Doc {
+  return {
+    ...keys.application(a.id),
+    ...keys.enterpriseApplicationIndex(a.orgId, a.submittedAt, a.id),
+    ...keys.bankApplicationIndex(a.bankId, a.submittedAt, a.id),
+    entity: 'LoanApplication',
+    applicationId: a.id,
+    status: a.status,
+    version: a.version,
+    dataJson: JSON.stringify(a),
+  };
+}
+
+const toApplication = (d: Doc): Application => JSON.parse(d.dataJson) as Application;
+
+export type SubmitOutcome = { ok: true } | { ok: false; reason: 'key-used' | 'conflict' };
+
+export class LoansRepository {
+  // ---- products
+  async listProducts(): Promise<LoanProduct[]> {
+    const { pk, skPrefix } = keys.loanProductsPrefix();
+    const docs = await ProductModel.query('pk').eq(pk).where('sk').beginsWith(skPrefix).all().exec();
+    return docs.map((d) => JSON.parse(d.toJSON().dataJson) as LoanProduct);
+  }
+
+  async getProduct(id: string): Promise<LoanProduct | null> {
+    const doc = await ProductModel.get(keys.loanProduct(id));
+    return doc ? (JSON.parse(doc.toJSON().dataJson) as LoanProduct) : null;
+  }
+
+  /** Create (expected null) or replace over the version the editor saw. */
+  async saveProduct(p: LoanProduct, expectedUpdatedAt: string | null): Promise<boolean> {
+    const condition = expectedUpdatedAt === null ? new dynamoose.Condition('pk').not().exists() : new dynamoose.Condition('updatedAt').eq(expectedUpdatedAt);
+    try {
+      await ProductModel.create(
+        { ...keys.loanProduct(p.id), entity: 'LoanProduct', productId: p.id, bankId: p.bankId, dataJson: JSON.stringify(p), updatedAt: p.updatedAt },
+        { overwrite: true, condition },
+      );
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  // ---- authorisations
+  async createAuthorization(a: Authorization): Promise<void> {
+    await AuthorizationModel.create(
+      { ...keys.authorization(a.enterpriseOrgId, a.id), ...keys.authorizationByIdIndex(a.id), entity: 'BankAuthorization', authorizationId: a.id, enterpriseOrgId: a.enterpriseOrgId, bankId: a.bankId, bankName: a.bankName, grantedBy: a.grantedBy, grantedAt: a.grantedAt, expiresAt: a.expiresAt },
+      { overwrite: false },
+    );
+  }
+
+  async listAuthorizations(enterpriseOrgId: string): Promise<Authorization[]> {
+    const { pk, skPrefix } = keys.authorizationsPrefix(enterpriseOrgId);
+    const docs = await AuthorizationModel.query('pk').eq(pk).where('sk').beginsWith(skPrefix).consistent().all().exec();
+    return docs.map((d) => toAuthorization(d.toJSON())).sort((a, b) => (a.grantedAt < b.grantedAt ? 1 : -1));
+  }
+
+  /** Revokes the enterprise's own authorisation; false when it is not theirs or already revoked. */
+  async revokeAuthorization(enterpriseOrgId: string, id: string, at: string): Promise<boolean> {
+    try {
+      await AuthorizationModel.update(keys.authorization(enterpriseOrgId, id), { revokedAt: at }, {
+        condition: new dynamoose.Condition('pk').exists().and().where('revokedAt').not().exists(),
+      });
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  // ---- applications
+  /**
+   * Stores a new application together with its Idempotency-Key marker, in one transaction: the
+   * marker exists only if absent, so one key can make exactly one application however many
+   * identical requests arrive at once.
+   */
+  async submitApplication(a: Application, idempotency: { key: string; bodyHash: string }): Promise<SubmitOutcome> {
+    try {
+      await dynamoose.transaction([
+        IdempotencyModel.transaction.create(
+          { ...keys.idempotencyKey(a.orgId, idempotency.key), entity: 'IdempotencyKey', applicationId: a.id, bodyHash: idempotency.bodyHash, createdAt: a.submittedAt },
+          { overwrite: false },
+        ),
+        ApplicationModel.transaction.create(applicationItem(a), { overwrite: false }),
+      ]);
+      return { ok: true };
+    } catch (e) {
+      if (e instanceof TransactionCanceledException) {
+        if (e.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return { ok: false, reason: 'key-used' };
+        if (isTransactionConflict(e)) return { ok: false, reason: 'conflict' };
+      }
+      throw e;
+    }
+  }
+
+  async getIdempotencyKey(orgId: string, key: string): Promise<{ applicationId: string; bodyHash: string } | null> {
+    const doc = await IdempotencyModel.get(keys.idempotencyKey(orgId, key), { consistent: true });
+    if (!doc) return null;
+    const d = doc.toJSON();
+    return { applicationId: d.applicationId, bodyHash: d.bodyHash };
+  }
+
+  async getApplication(id: string): Promise<Application | null> {
+    const doc = await ApplicationModel.get(keys.application(id), { consistent: true });
+    return doc ? toApplication(doc.toJSON()) : null;
+  }
+
+  /**
+   * Moves an application to its next state, only if it is still in the state it was read in
+   * (its version): of two racing decisions exactly one wins. An optional access-log entry is
+   * written in the same transaction.
+   */
+  async transition(next: Application, expectedVersion: number, access?: AccessEntry): Promise<boolean> {
+    const ops: unknown[] = [
+      ApplicationModel.transaction.create(applicationItem(next), { overwrite: true, condition: new dynamoose.Condition('version').eq(expectedVersion) }),
+    ];
+    if (access) ops.push(AccessLogModel.transaction.create(accessLogItem(access), { overwrite: false }));
+    try {
+      await dynamoose.transaction(ops as Parameters<typeof dynamoose.transaction>[0]);
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e) || isTransactionConflict(e)) return false;
+      throw e;
+    }
+  }
+
+  async listByEnterprise(orgId: string, limit: number, after?: Record<string, string>): Promise<{ items: Application[]; last?: Record<string, string> }> {
+    let q = ApplicationModel.query('gsi1pk').eq(`ENTAPP#${orgId}`).using('GSI1').sort('descending').limit(limit);
+    if (after) q = q.startAt(after);
+    const docs = await q.exec();
+    return { items: docs.map((d) => toApplication(d.toJSON())), ...(docs.lastKey ? { last: docs.lastKey as Record<string, string> } : {}) };
+  }
+
+  async listByBank(bankId: string, limit: number, after?: Record<string, string>): Promise<{ items: Application[]; last?: Record<string, string> }> {
+    let q = ApplicationModel.query('gsi2pk').eq(`BANKAPP#${bankId}`).using('GSI2').sort('descending').limit(limit);
+    if (after) q = q.startAt(after);
+    const docs = await q.exec();
+    return { items: docs.map((d) => toApplication(d.toJSON())), ...(docs.lastKey ? { last: docs.lastKey as Record<string, string> } : {}) };
+  }
+
+  /** Writes an access-log entry on its own (reads that are not part of a state change). */
+  async logAccess(access: AccessEntry): Promise<void> {
+    await AccessLogModel.create(accessLogItem(access), { overwrite: false });
+  }
+}
