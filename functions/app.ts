@@ -6,6 +6,8 @@ import { enterprisesRoutes } from './enterprises/enterprises.routes';
 import { identityRoutes } from './identity/identity.routes';
 import { incentivesRoutes } from './incentives/incentives.routes';
 import { loansRoutes } from './loans/loans.routes';
+import { measuresRoutes } from './measures/measures.routes';
+import { rightsRoutes } from './rights/rights.routes';
 import { pointsRoutes } from './points/points.routes';
 import { errorHandler, notFoundHandler } from './shared/http/error-handler';
 import { mountRoutes } from './shared/http/mount-routes';
@@ -27,7 +29,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps), ...rulesRoutes(deps), ...creditRoutes(deps), ...incentivesRoutes(deps), ...accessLogRoutes(deps), ...enterprisesRoutes(deps), ...loansRoutes(deps));
+  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps), ...rulesRoutes(deps), ...creditRoutes(deps), ...incentivesRoutes(deps), ...accessLogRoutes(deps), ...enterprisesRoutes(deps), ...loansRoutes(deps), ...measuresRoutes(deps), ...rightsRoutes(deps));
   mountRoutes(app, routes, deps);
 
   app.use(notFoundHandler);

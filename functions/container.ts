@@ -4,6 +4,8 @@ import { AccessLogRepository } from './access-log/access-log';
 import { CreditRepository } from './credit/credit.repository';
 import { EnterprisesRepository } from './enterprises/enterprises.repository';
 import { LoansRepository } from './loans/loans.repository';
+import { MeasuresRepository } from './measures/measures.repository';
+import { RightsRepository } from './rights/rights.repository';
 import { IncentivesRepository } from './incentives/incentives.repository';
 import { PassCodec } from './incentives/pass-codec';
 import { RulesRepository } from './rules/rules.repository';
@@ -26,6 +28,8 @@ export interface AppDeps {
   accessLog: AccessLogRepository;
   enterprises: EnterprisesRepository;
   loans: LoansRepository;
+  measures: MeasuresRepository;
+  rights: RightsRepository;
 }
 
 export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
@@ -48,6 +52,8 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     accessLog: new AccessLogRepository(),
     enterprises: new EnterprisesRepository(),
     loans: new LoansRepository(),
+    measures: new MeasuresRepository(),
+    rights: new RightsRepository(),
     ...overrides,
   };
 }

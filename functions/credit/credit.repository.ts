@@ -5,7 +5,7 @@ import { keys } from '../shared/db/keys';
 import { defineModel, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
 import type { CreditEvent, SubjectProjection } from './credit.types';
 
-const EventModel = defineModel('CreditEvent', {
+export const EventModel = defineModel('CreditEvent', {
   eventId: String,
   subjectKey: String,
   subjectType: String,
@@ -20,6 +20,8 @@ const EventModel = defineModel('CreditEvent', {
   sourceId: String,
   receivedAt: String,
   note: String,
+  openObjectionId: String,
+  openRepairId: String,
 });
 
 const SourceModel = defineModel('RecordSource', {
@@ -30,12 +32,13 @@ const SourceModel = defineModel('RecordSource', {
 
 const dims = { honour: Number, virtue: Number, ethics: Number, family: Number, law: Number };
 
-const ProjectionModel = defineModel('SubjectProjection', {
+export const ProjectionModel = defineModel('SubjectProjection', {
   subjectKey: String,
   version: Number,
   dimensions: { type: Object, schema: dims },
   delta: Number,
   activeNegatives: { type: Object, schema: { light: Number, general: Number, serious: Number } },
+  activeRecordsJson: String,
   eventCount: Number,
   computedAt: String,
   nextChangeAt: String,
@@ -59,10 +62,12 @@ function toEvent(d: Doc): CreditEvent {
     sourceId: d.sourceId,
     receivedAt: d.receivedAt,
     ...(d.note ? { note: d.note } : {}),
+    ...(d.openObjectionId ? { openObjectionId: d.openObjectionId } : {}),
+    ...(d.openRepairId ? { openRepairId: d.openRepairId } : {}),
   };
 }
 
-function eventItem(e: CreditEvent): Doc {
+export function eventItem(e: CreditEvent): Doc {
   return {
     ...keys.subjectEvent(e.subjectKey, e.id),
     ...keys.eventByIdIndex(e.id),
@@ -82,6 +87,8 @@ function eventItem(e: CreditEvent): Doc {
     sourceId: e.sourceId,
     receivedAt: e.receivedAt,
     ...(e.note ? { note: e.note } : {}),
+    ...(e.openObjectionId ? { openObjectionId: e.openObjectionId } : {}),
+    ...(e.openRepairId ? { openRepairId: e.openRepairId } : {}),
   };
 }
 
@@ -92,13 +99,14 @@ function toProjection(d: Doc): SubjectProjection {
     dimensions: d.dimensions,
     delta: d.delta,
     activeNegatives: d.activeNegatives,
+    activeRecords: d.activeRecordsJson ? JSON.parse(d.activeRecordsJson) : [],
     eventCount: d.eventCount,
     computedAt: d.computedAt,
     nextChangeAt: d.nextChangeAt ?? null,
   };
 }
 
-function projectionItem(p: SubjectProjection): Doc {
+export function projectionItem(p: SubjectProjection): Doc {
   return {
     ...keys.subjectProjection(p.subjectKey),
     entity: 'SubjectProjection',
@@ -107,6 +115,7 @@ function projectionItem(p: SubjectProjection): Doc {
     dimensions: p.dimensions,
     delta: p.delta,
     activeNegatives: p.activeNegatives,
+    activeRecordsJson: JSON.stringify(p.activeRecords),
     eventCount: p.eventCount,
     computedAt: p.computedAt,
     ...(p.nextChangeAt ? { nextChangeAt: p.nextChangeAt } : {}),
@@ -114,7 +123,7 @@ function projectionItem(p: SubjectProjection): Doc {
 }
 
 /** The projection write succeeds only over the version the writer read (or over nothing). */
-function projectionCondition(expectedVersion: number | null) {
+export function projectionCondition(expectedVersion: number | null) {
   return expectedVersion === null
     ? new dynamoose.Condition('pk').not().exists()
     : new dynamoose.Condition('version').eq(expectedVersion);

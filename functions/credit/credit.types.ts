@@ -1,5 +1,6 @@
 import type { ScoredEvent } from '../points/points.engine';
 import type { DimensionCode } from '../points/points.domain';
+import type { ActiveRecord } from '../measures/measures.domain';
 import type { Severity, SubjectType } from '../rules/rules.domain';
 
 /** A credit event: one accepted department record, scored by one rule of one catalogue version. */
@@ -11,6 +12,10 @@ export interface CreditEvent extends ScoredEvent {
   severity?: Severity;
   receivedAt: string;
   note?: string;
+  /** An objection about this event is waiting for the department's answer. */
+  openObjectionId?: string;
+  /** A credit-repair application for this event is waiting for a decision. */
+  openRepairId?: string;
 }
 
 /**
@@ -25,6 +30,8 @@ export interface SubjectProjection {
   dimensions: Record<DimensionCode, number>;
   delta: number;
   activeNegatives: Record<Severity, number>;
+  /** The negative records counting now (few: each counts at most 3 years); joint punishment measures are matched against them. */
+  activeRecords: ActiveRecord[];
   eventCount: number;
   computedAt: string;
   nextChangeAt: string | null;

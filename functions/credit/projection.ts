@@ -12,13 +12,22 @@ export function buildProjection(
 ): SubjectProjection {
   const ev = evaluate(events, catalogue, at);
   const activeNegatives = { light: 0, general: 0, serious: 0 };
-  for (const c of ev.contributions) if (c.active && c.points < 0 && c.severity) activeNegatives[c.severity]++;
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const activeRecords: SubjectProjection['activeRecords'] = [];
+  for (const c of ev.contributions) {
+    if (!c.active || c.points >= 0 || !c.severity) continue;
+    activeNegatives[c.severity]++;
+    const e = byId.get(c.eventId)!;
+    const until = e.state === 'repaired' && e.endedAt && e.endedAt < e.countsUntil ? e.endedAt : e.countsUntil;
+    activeRecords.push({ eventId: e.id, ruleId: e.ruleId, severity: c.severity, occurredAt: e.occurredAt, until });
+  }
   return {
     subjectKey,
     version,
     dimensions: ev.dimensions,
     delta: ev.delta,
     activeNegatives,
+    activeRecords,
     eventCount: events.length,
     computedAt: ev.at,
     nextChangeAt: ev.nextChangeAt,

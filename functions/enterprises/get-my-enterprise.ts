@@ -1,6 +1,7 @@
 import type { CreditRepository } from '../credit/credit.repository';
 import type { IdentityRepository } from '../identity/identity.repository';
 import type { RulesRepository } from '../rules/rules.repository';
+import type { MeasuresRepository } from '../measures/measures.repository';
 import type { Principal } from '../shared/auth/roles';
 import type { Clock } from '../shared/domain/clock';
 import { currentEnterprise } from './current-enterprise';
@@ -14,7 +15,7 @@ import type { EnterpriseProfile } from './enterprises.schemas';
  * 2. Evaluate its records with the same engine as residents' points.
  */
 export async function getMyEnterprise(
-  deps: { enterprises: EnterprisesRepository; identities: IdentityRepository; credit: CreditRepository; rules: RulesRepository; clock: Clock },
+  deps: { enterprises: EnterprisesRepository; identities: IdentityRepository; credit: CreditRepository; rules: RulesRepository; measures: MeasuresRepository; clock: Clock },
   principal: Principal,
 ): Promise<EnterpriseProfile> {
   const e = await currentEnterprise(deps, principal);

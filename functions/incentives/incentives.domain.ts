@@ -27,7 +27,7 @@ export interface Incentive {
   totalStock?: number;
   validFrom: string;
   validUntil: string;
-  /** Residents with an active serious negative record cannot use it. */
+  /** The scenario honours the joint punishment measures list (restricted residents cannot use it). */
   excludeSerious: boolean;
   merchants: Array<{ id: string; name: string }>;
   active: boolean;
@@ -37,7 +37,8 @@ export interface Incentive {
 export interface ResidentStanding {
   verified: boolean;
   points: number;
-  activeSerious: number;
+  /** Reasons from listed joint punishment measures that restrict 信易+ for this resident now. */
+  restrictions: string[];
 }
 
 export interface Usage {
@@ -81,7 +82,7 @@ export function checkEligibility(standing: ResidentStanding, incentive: Incentiv
   if (!standing.verified) reasons.push('请先完成实名认证');
   else {
     if (standing.points < incentive.minPoints) reasons.push(`还差 ${incentive.minPoints - standing.points} 分`);
-    if (incentive.excludeSerious && standing.activeSerious > 0) reasons.push('存在未修复的严重失信记录');
+    if (incentive.excludeSerious) reasons.push(...standing.restrictions);
   }
   const remainingQuota = Math.max(0, incentive.quota.count - usage.usedInPeriod);
   if (remainingQuota === 0) reasons.push(incentive.quota.period === 'day' ? '今日次数已用完' : '本月次数已用完');

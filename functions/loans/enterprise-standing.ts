@@ -5,16 +5,18 @@ import type { IdentityRepository } from '../identity/identity.repository';
 import type { RulesRepository } from '../rules/rules.repository';
 import type { Principal } from '../shared/auth/roles';
 import type { Clock } from '../shared/domain/clock';
+import { restrictionReasons } from '../measures/measures.domain';
+import type { MeasuresRepository } from '../measures/measures.repository';
 import type { EnterpriseStanding } from './loans.domain';
 
-export type StandingDeps = { enterprises: EnterprisesRepository; identities: IdentityRepository; credit: CreditRepository; rules: RulesRepository; clock: Clock };
+export type StandingDeps = { enterprises: EnterprisesRepository; identities: IdentityRepository; credit: CreditRepository; rules: RulesRepository; measures: MeasuresRepository; clock: Clock };
 
 /** What loan criteria are judged on: the caller's business and its credit, or "not registered". */
 export async function enterpriseStanding(deps: StandingDeps, principal: Principal): Promise<{ enterprise: Enterprise | null; standing: EnterpriseStanding }> {
   const user = await deps.identities.getUser(principal.userId);
   const enterprise = user?.orgId ? await deps.enterprises.get(user.orgId) : null;
   if (!enterprise) {
-    return { enterprise: null, standing: { registered: false, grade: 'D', activeSerious: 0, penalties12m: 0, taxCreditGrade: 'M' } };
+    return { enterprise: null, standing: { registered: false, grade: 'D', activeSerious: 0, penalties12m: 0, taxCreditGrade: 'M', restrictions: [] } };
   }
   const c = await enterpriseCredit(deps, enterprise);
   return {
@@ -26,6 +28,7 @@ export async function enterpriseStanding(deps: StandingDeps, principal: Principa
       penalties12m: c.penalties12m,
       ...(enterprise.establishedOn ? { establishedOn: enterprise.establishedOn } : {}),
       taxCreditGrade: enterprise.taxCreditGrade,
+      restrictions: restrictionReasons(c.measures, 'loans'),
     },
   };
 }

@@ -41,6 +41,8 @@ export interface EnterpriseStanding {
   penalties12m: number;
   establishedOn?: string;
   taxCreditGrade: TaxGrade;
+  /** Reasons from listed joint punishment measures that restrict 信易贷 for this business now. */
+  restrictions: string[];
 }
 
 export interface Criterion {
@@ -94,6 +96,12 @@ export function evaluateCriteria(s: EnterpriseStanding, c: ProductCriteria, now:
       detail: `纳税信用 ${s.taxCreditGrade} 级，要求 ${c.minTaxGrade} 级${c.minTaxGrade === 'A' ? '' : '及以上'}`,
     },
   ];
+  list.push({
+    code: 'JOINT_PUNISHMENT',
+    label: '联合惩戒措施',
+    passed: s.restrictions.length === 0,
+    detail: s.restrictions.length === 0 ? '不在联合惩戒措施限制范围内' : s.restrictions.join('；'),
+  });
   if (!s.registered) list.unshift({ code: 'REGISTERED', label: '企业认证', passed: false, detail: '请先完成企业认证' });
   return list;
 }

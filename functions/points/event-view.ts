@@ -18,7 +18,13 @@ export function eventViews(events: readonly CreditEvent[], catalogue: readonly C
       const rule = findRule(catalogue, e.ruleVersion, e.ruleId);
       const dim = DIMENSIONS.find((d) => d.code === rule?.dimension) ?? DIMENSIONS[4];
       const status: CreditEventView['status'] =
-        e.state === 'repaired' ? 'repaired' : at.getTime() >= new Date(e.countsUntil).getTime() ? 'expired' : 'active';
+        e.state === 'repaired'
+          ? 'repaired'
+          : e.openObjectionId
+            ? 'disputed'
+            : at.getTime() >= new Date(e.countsUntil).getTime()
+              ? 'expired'
+              : 'active';
       return {
         id: e.id,
         ruleId: e.ruleId,
@@ -36,6 +42,8 @@ export function eventViews(events: readonly CreditEvent[], catalogue: readonly C
         legalBasis: rule?.legalBasis ?? '',
         ruleVersion: e.ruleVersion,
         ...(rule && rule.points < 0 ? { repairableFrom: addMonths(e.occurredAt, rule.minPublicationMonths ?? 0) } : {}),
+        ...(e.openObjectionId ? { openObjectionId: e.openObjectionId } : {}),
+        ...(e.openRepairId ? { openRepairId: e.openRepairId } : {}),
       };
     })
     .sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : a.id < b.id ? 1 : -1));

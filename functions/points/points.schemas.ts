@@ -27,6 +27,8 @@ export const creditEventView = z.object({
   legalBasis: z.string(),
   ruleVersion: z.number().int(),
   repairableFrom: z.string().optional().describe('negative records: when credit repair may be applied for'),
+  openObjectionId: z.string().optional().describe('an objection is being handled (异议处理中)'),
+  openRepairId: z.string().optional().describe('a credit-repair application is waiting for a decision'),
 });
 
 export const eventsPage = z.object({ items: z.array(creditEventView), nextCursor: z.string().nullable() });

@@ -1,7 +1,7 @@
 import { addWorkingDays, evaluateCriteria, TRANSITIONS, STATUSES, type EnterpriseStanding, type ProductCriteria } from '../../functions/loans/loans.domain';
 
 const now = new Date('2026-11-27T04:00:00Z');
-const strong: EnterpriseStanding = { registered: true, grade: 'A', activeSerious: 0, penalties12m: 0, establishedOn: '2015-06-18', taxCreditGrade: 'A' };
+const strong: EnterpriseStanding = { registered: true, grade: 'A', activeSerious: 0, penalties12m: 0, establishedOn: '2015-06-18', taxCreditGrade: 'A', restrictions: [] };
 const criteria: ProductCriteria = { minGrade: 'B', noSeriousDishonesty: true, maxPenalties12m: 1, minYearsOperating: 2, minTaxGrade: 'B' };
 
 describe('loan criteria', () => {
@@ -15,6 +15,7 @@ describe('loan criteria', () => {
     ['penalties', { penalties12m: 2 }, 'PENALTIES_12M', '近12个月行政处罚 2 次，要求 ≤ 1 次'],
     ['years', { establishedOn: '2025-05-27' }, 'YEARS_OPERATING', '成立 1.5 年，要求 ≥ 2 年'],
     ['tax grade', { taxCreditGrade: 'M' as const }, 'TAX_GRADE', '纳税信用 M 级，要求 B 级及以上'],
+    ['joint punishment', { restrictions: ['存在未修复的严重失信记录（限制申请信易贷，至 2029-11-27）'] }, 'JOINT_PUNISHMENT', '存在未修复的严重失信记录（限制申请信易贷，至 2029-11-27）'],
   ])('fails only the %s criterion with a concrete detail', (_label, over, code, detail) => {
     const result = evaluateCriteria({ ...strong, ...over }, criteria, now);
     const failed = result.filter((c) => !c.passed);

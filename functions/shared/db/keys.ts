@@ -48,6 +48,12 @@ export const keys = {
   bankApplicationIndex: (bankId: string, submittedAt: string, id: string) => ({ gsi2pk: `BANKAPP#${bankId}`, gsi2sk: `${submittedAt}#${id}` }),
   /** An Idempotency-Key of one enterprise: the first request's application and body hash. */
   idempotencyKey: (orgId: string, key: string) => ({ pk: `IDEMP#${orgId}#${key}`, sk: 'IDEMP' }),
+  measure: (id: string) => ({ pk: 'MEASURES', sk: `M#${id}` }),
+  measuresPrefix: () => ({ pk: 'MEASURES', skPrefix: 'M#' }),
+  /** Objections (异议) and credit repairs (信用修复): one item each, listed per department and per subject. */
+  rightsCase: (kind: 'OBJ' | 'REP', id: string) => ({ pk: `${kind}#${id}`, sk: kind }),
+  rightsCaseDepartmentIndex: (kind: 'OBJ' | 'REP', department: string, createdAt: string, id: string) => ({ gsi1pk: `DEPT${kind}#${department}`, gsi1sk: `${createdAt}#${id}` }),
+  rightsCaseOwnerIndex: (kind: 'OBJ' | 'REP', owner: string, createdAt: string, id: string) => ({ gsi2pk: `OWNER${kind}#${owner}`, gsi2sk: `${createdAt}#${id}` }),
   /** Ingestion idempotency: one item per (department, sourceId). */
   recordSource: (department: string, sourceId: string) => ({ pk: `SRC#${department}#${sourceId}`, sk: 'SRC' }),
 } as const;

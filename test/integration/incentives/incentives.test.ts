@@ -29,7 +29,7 @@ describe('信易+ incentives', () => {
     it.each([
       ['res-zhang', 'museum-free-entry', true, []],
       ['res-li', 'museum-free-entry', false, ['还差 8 分']],
-      ['res-wang', 'museum-free-entry', false, ['还差 30 分', '存在未修复的严重失信记录']],
+      ['res-wang', 'museum-free-entry', false, ['还差 30 分', expect.stringMatching(/^存在未修复的严重失信记录（限制享受信易\+ 守信激励，至 \d{4}-\d{2}-\d{2}）$/)]],
       ['res-wang', 'powerbank-free', false, ['还差 20 分']],
       ['res-zhang', 'tcm-pay-later', true, []],
     ])('tells %s about %s: eligible %s %j', async (userId, id, eligible, reasons) => {

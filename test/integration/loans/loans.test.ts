@@ -70,6 +70,7 @@ describe('信易贷', () => {
       const byCode = Object.fromEntries(res.body.criteria.map((c: { code: string }) => [c.code, c]));
       expect(byCode.NO_SERIOUS).toMatchObject({ passed: false, detail: '存在 1 条公示中的严重失信记录，要求无' });
       expect(byCode.GRADE.passed).toBe(false);
+      expect(byCode.JOINT_PUNISHMENT).toMatchObject({ passed: false, detail: expect.stringContaining('限制申请信易贷') });
     });
 
     it('tells an unregistered business to register first', async () => {
