@@ -7,6 +7,7 @@ import { identityRoutes } from './identity/identity.routes';
 import { incentivesRoutes } from './incentives/incentives.routes';
 import { loansRoutes } from './loans/loans.routes';
 import { measuresRoutes } from './measures/measures.routes';
+import { reportsRoutes } from './reports/reports.routes';
 import { rightsRoutes } from './rights/rights.routes';
 import { pointsRoutes } from './points/points.routes';
 import { errorHandler, notFoundHandler } from './shared/http/error-handler';
@@ -29,7 +30,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps), ...rulesRoutes(deps), ...creditRoutes(deps), ...incentivesRoutes(deps), ...accessLogRoutes(deps), ...enterprisesRoutes(deps), ...loansRoutes(deps), ...measuresRoutes(deps), ...rightsRoutes(deps));
+  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps), ...rulesRoutes(deps), ...creditRoutes(deps), ...incentivesRoutes(deps), ...accessLogRoutes(deps), ...enterprisesRoutes(deps), ...loansRoutes(deps), ...measuresRoutes(deps), ...rightsRoutes(deps), ...reportsRoutes(deps));
   mountRoutes(app, routes, deps);
 
   app.use(notFoundHandler);

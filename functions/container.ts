@@ -6,6 +6,7 @@ import { EnterprisesRepository } from './enterprises/enterprises.repository';
 import { LoansRepository } from './loans/loans.repository';
 import { MeasuresRepository } from './measures/measures.repository';
 import { RightsRepository } from './rights/rights.repository';
+import { ReportSigner } from './reports/report-signer';
 import { IncentivesRepository } from './incentives/incentives.repository';
 import { PassCodec } from './incentives/pass-codec';
 import { RulesRepository } from './rules/rules.repository';
@@ -30,6 +31,7 @@ export interface AppDeps {
   loans: LoansRepository;
   measures: MeasuresRepository;
   rights: RightsRepository;
+  reports: ReportSigner;
 }
 
 export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
@@ -54,6 +56,7 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     loans: new LoansRepository(),
     measures: new MeasuresRepository(),
     rights: new RightsRepository(),
+    reports: new ReportSigner(config.reportSigningKey),
     ...overrides,
   };
 }

@@ -13,6 +13,8 @@ const DEV_DEFAULTS = {
   PASS_SECRET: 'local-only-pass-secret-0123456789abcdef',
   WECHAT_APP_ID: 'wx-local-app',
   WECHAT_APP_SECRET: 'local-app-secret',
+  // A fixed Ed25519 seed (32 bytes, base64url) so local reports verify across restarts.
+  REPORT_SIGNING_KEY: 'bG9jYWwtb25seS1yZXBvcnQtc2lnbmluZy1rZXktMDE',
 } as const;
 
 const secret = z.string().min(32, '至少 32 个字符');
@@ -26,6 +28,7 @@ const schema = z.object({
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
   ID_HASH_PEPPER: secret.optional(),
   PASS_SECRET: secret.optional(),
+  REPORT_SIGNING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '32 字节 Ed25519 种子（base64url）').optional(),
   PASS_TTL_SECONDS: z.coerce.number().int().min(15).max(600).default(60),
   WECHAT_APP_ID: z.string().min(1).optional(),
   WECHAT_APP_SECRET: z.string().min(1).optional(),
@@ -47,6 +50,7 @@ export interface Config {
   idHashPepper: string;
   passSecret: string;
   passTtlSeconds: number;
+  reportSigningKey: string;
   wechat: { appId: string; appSecret: string; apiBase: string };
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   version: string;
@@ -85,6 +89,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     idHashPepper: need('ID_HASH_PEPPER'),
     passSecret: need('PASS_SECRET'),
     passTtlSeconds: e.PASS_TTL_SECONDS,
+    reportSigningKey: need('REPORT_SIGNING_KEY'),
     wechat: { appId: need('WECHAT_APP_ID'), appSecret: need('WECHAT_APP_SECRET'), apiBase: e.WECHAT_API_BASE },
     logLevel: e.LOG_LEVEL,
     version: e.APP_VERSION,

@@ -8,6 +8,7 @@ const SECRETS = {
   PASS_SECRET: 'z'.repeat(40),
   WECHAT_APP_ID: 'wx-prod',
   WECHAT_APP_SECRET: 'prod-secret',
+  REPORT_SIGNING_KEY: 'B'.repeat(43),
 };
 
 describe('POST /api/auth/dev-login', () => {

@@ -6,6 +6,7 @@ const SECRETS = {
   PASS_SECRET: 's'.repeat(40),
   WECHAT_APP_ID: 'wx1',
   WECHAT_APP_SECRET: 'secret',
+  REPORT_SIGNING_KEY: 'A'.repeat(43),
 };
 
 describe('configuration', () => {
