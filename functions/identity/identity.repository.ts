@@ -14,6 +14,7 @@ const UserModel = defineModel('User', {
   idHash: String,
   realNameVerifiedAt: String,
   subjectKey: String,
+  consentWithdrawnAt: String,
   createdAt: String,
 });
 
@@ -51,6 +52,7 @@ function toUser(d: Doc): User {
     ...(d.maskedIdNumber ? { maskedIdNumber: d.maskedIdNumber as string } : {}),
     ...(d.realNameVerifiedAt ? { realNameVerifiedAt: d.realNameVerifiedAt as string } : {}),
     ...(d.subjectKey ? { subjectKey: d.subjectKey as string } : {}),
+    ...(d.consentWithdrawnAt ? { consentWithdrawnAt: d.consentWithdrawnAt as string } : {}),
     createdAt: d.createdAt as string,
   };
 }
@@ -155,6 +157,38 @@ export class IdentityRepository {
       }
       throw e;
     }
+  }
+
+  async listConsents(userId: string): Promise<Array<{ sk: string; type: string; version: string; grantedAt: string; withdrawnAt?: string }>> {
+    const docs = await ConsentModel.query('pk').eq(keys.user(userId).pk).where('sk').beginsWith('CONSENT#').consistent().all().exec();
+    return docs
+      .map((doc) => {
+        const d = doc.toJSON();
+        return { sk: d.sk as string, type: d.consentType as string, version: d.consentVersion as string, grantedAt: d.grantedAt as string, ...(d.withdrawnAt ? { withdrawnAt: d.withdrawnAt as string } : {}) };
+      })
+      .sort((a, b) => (a.grantedAt < b.grantedAt ? 1 : -1));
+  }
+
+  /** Withdraws the given consent and pauses processing, in one transaction (once). */
+  async withdrawConsent(userId: string, consentSk: string, at: string): Promise<boolean> {
+    try {
+      await dynamoose.transaction([
+        ConsentModel.transaction.update({ pk: keys.user(userId).pk, sk: consentSk }, { withdrawnAt: at }, { condition: new dynamoose.Condition('withdrawnAt').not().exists() }),
+        UserModel.transaction.update(keys.user(userId), { consentWithdrawnAt: at }),
+      ]);
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e) || isTransactionConflict(e)) return false;
+      throw e;
+    }
+  }
+
+  /** Records a new consent and resumes processing, in one transaction. */
+  async grantConsent(userId: string, consent: { type: string; version: string }, at: string): Promise<void> {
+    await dynamoose.transaction([
+      ConsentModel.transaction.create({ ...keys.consent(userId, consent.type, at), entity: 'Consent', consentType: consent.type, consentVersion: consent.version, grantedAt: at }, { overwrite: false }),
+      UserModel.transaction.update(keys.user(userId), { $REMOVE: ['consentWithdrawnAt'] }, { condition: new dynamoose.Condition('realNameVerifiedAt').exists() }),
+    ]);
   }
 
   async putIdOwnerIfAbsent(idHash: string, userId: string, at: string): Promise<boolean> {

@@ -10,6 +10,8 @@ export interface User {
   realNameVerifiedAt?: string;
   /** The credit subject of a verified resident (`P#<id hash>`): their records attach through it. */
   subjectKey?: string;
+  /** Set while the resident has withdrawn consent to the processing of sensitive personal information. */
+  consentWithdrawnAt?: string;
   createdAt: string;
 }
 

@@ -36,6 +36,8 @@ export interface Incentive {
 
 export interface ResidentStanding {
   verified: boolean;
+  /** Verified, but consent to process their data is withdrawn: nothing is computed. */
+  consentWithdrawn?: boolean;
   points: number;
   /** Reasons from listed joint punishment measures that restrict 信易+ for this resident now. */
   restrictions: string[];
@@ -79,7 +81,8 @@ export function checkEligibility(standing: ResidentStanding, incentive: Incentiv
   if (!incentive.active) reasons.push('该场景已暂停');
   if (t < new Date(incentive.validFrom).getTime()) reasons.push('活动尚未开始');
   if (t >= new Date(incentive.validUntil).getTime()) reasons.push('活动已结束');
-  if (!standing.verified) reasons.push('请先完成实名认证');
+  if (standing.consentWithdrawn) reasons.push('已撤回个人信息处理授权，重新授权后可用');
+  else if (!standing.verified) reasons.push('请先完成实名认证');
   else {
     if (standing.points < incentive.minPoints) reasons.push(`还差 ${incentive.minPoints - standing.points} 分`);
     if (incentive.excludeSerious) reasons.push(...standing.restrictions);

@@ -18,6 +18,7 @@ export async function residentStanding(
   const user = await deps.identities.getUser(userId);
   if (!user) throw errors.unauthenticated('账号不存在，请重新登录');
   if (!user.realNameVerifiedAt || !user.subjectKey) return { user, standing: { verified: false, points: 0, restrictions: [] } };
+  if (user.consentWithdrawnAt) return { user, standing: { verified: false, consentWithdrawn: true, points: 0, restrictions: [] } };
   const [projection, measures] = await Promise.all([readProjection(deps, user.subjectKey), deps.measures.list()]);
   const now = deps.clock.now();
   return {

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../container';
+import { grantConsent, listConsents, withdrawConsent } from '../identity/consents';
 import { SENSITIVE_PI_CONSENT, verifyRealName } from '../identity/verify-real-name';
 import { listQuery } from '../shared/http/pagination';
 import { route, type AnyRoute } from '../shared/http/route';
@@ -7,6 +8,8 @@ import { getMyPoints } from './get-my-points';
 import { getMyTrend } from './get-my-trend';
 import { listMyEvents } from './list-my-events';
 import { eventsPage, pointsResponse, realNameBody, trendResponse } from './points.schemas';
+
+const consentView = z.object({ type: z.string(), title: z.string(), version: z.string(), grantedAt: z.string(), withdrawnAt: z.string().optional(), active: z.boolean() });
 
 export function pointsRoutes(deps: AppDeps): AnyRoute[] {
   const d = { ...deps, idHashPepper: deps.config.idHashPepper };
@@ -50,6 +53,37 @@ export function pointsRoutes(deps: AppDeps): AnyRoute[] {
       auth: 'public',
       response: z.object({ type: z.string(), version: z.string() }),
       handle: async () => SENSITIVE_PI_CONSENT,
+    }),
+    route({
+      method: 'get',
+      path: '/api/consents',
+      summary: '我给出的授权（个人敏感信息处理）',
+      tag: 'rights',
+      auth: ['resident'],
+      response: z.object({ items: z.array(consentView), nextCursor: z.null() }),
+      handle: ({ principal }) => listConsents(deps, principal.userId),
+    }),
+    route({
+      method: 'post',
+      path: '/api/consents/sensitive-pi/withdrawal',
+      summary: '撤回个人敏感信息处理授权（积分暂停计算和展示）',
+      tag: 'rights',
+      auth: ['resident'],
+      response: consentView,
+      errors: ['ALREADY_WITHDRAWN', 'NOT_FOUND'],
+      handle: ({ principal }) => withdrawConsent(deps, principal.userId),
+    }),
+    route({
+      method: 'post',
+      path: '/api/consents/sensitive-pi',
+      summary: '重新授权个人敏感信息处理',
+      tag: 'rights',
+      auth: ['resident'],
+      body: z.strictObject({ consentVersion: z.string().min(1).max(20) }),
+      status: 201,
+      response: consentView,
+      errors: ['CONSENT_OUTDATED', 'ALREADY_GRANTED', 'REAL_NAME_REQUIRED'],
+      handle: ({ principal, body }) => grantConsent(deps, principal.userId, body.consentVersion),
     }),
     route({
       method: 'post',

@@ -8,5 +8,8 @@ export async function residentSubject(identities: IdentityRepository, userId: st
   if (!user.realNameVerifiedAt || !user.subjectKey) {
     throw new AppError(403, 'REAL_NAME_REQUIRED', '请先完成实名认证并同意个人信息处理授权，才能查看信用积分');
   }
+  if (user.consentWithdrawnAt) {
+    throw new AppError(403, 'CONSENT_WITHDRAWN', '您已撤回个人敏感信息处理授权，积分暂停计算和展示；重新授权后即可恢复');
+  }
   return user.subjectKey;
 }
