@@ -9,6 +9,7 @@ import { loansRoutes } from './loans/loans.routes';
 import { measuresRoutes } from './measures/measures.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { rightsRoutes } from './rights/rights.routes';
+import { adminRoutes } from './stats/admin.routes';
 import { pointsRoutes } from './points/points.routes';
 import { errorHandler, notFoundHandler } from './shared/http/error-handler';
 import { mountRoutes } from './shared/http/mount-routes';
@@ -30,7 +31,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps), ...rulesRoutes(deps), ...creditRoutes(deps), ...incentivesRoutes(deps), ...accessLogRoutes(deps), ...enterprisesRoutes(deps), ...loansRoutes(deps), ...measuresRoutes(deps), ...rightsRoutes(deps), ...reportsRoutes(deps));
+  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps), ...rulesRoutes(deps), ...creditRoutes(deps), ...incentivesRoutes(deps), ...accessLogRoutes(deps), ...enterprisesRoutes(deps), ...loansRoutes(deps), ...measuresRoutes(deps), ...rightsRoutes(deps), ...reportsRoutes(deps), ...adminRoutes(deps));
   mountRoutes(app, routes, deps);
 
   app.use(notFoundHandler);

@@ -7,6 +7,7 @@ import { LoansRepository } from './loans/loans.repository';
 import { MeasuresRepository } from './measures/measures.repository';
 import { RightsRepository } from './rights/rights.repository';
 import { ReportSigner } from './reports/report-signer';
+import { StatsRepository } from './stats/stats.repository';
 import { IncentivesRepository } from './incentives/incentives.repository';
 import { PassCodec } from './incentives/pass-codec';
 import { RulesRepository } from './rules/rules.repository';
@@ -32,6 +33,7 @@ export interface AppDeps {
   measures: MeasuresRepository;
   rights: RightsRepository;
   reports: ReportSigner;
+  stats: StatsRepository;
 }
 
 export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
@@ -57,6 +59,7 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     measures: new MeasuresRepository(),
     rights: new RightsRepository(),
     reports: new ReportSigner(config.reportSigningKey),
+    stats: new StatsRepository(),
     ...overrides,
   };
 }

@@ -61,6 +61,7 @@ function userItem(user: User): Doc {
   return {
     ...keys.user(user.id),
     ...(user.orgId ? keys.orgStaffIndex(user.orgId, user.id) : {}),
+    ...(user.realNameVerifiedAt && user.roles.includes('resident') ? keys.verifiedResidentIndex(user.id) : {}),
     entity: 'User',
     userId: user.id,
     name: user.name,
@@ -139,7 +140,7 @@ export class IdentityRepository {
         IdOwnerModel.transaction.create({ ...keys.idOwner(v.idHash), entity: 'IdOwner', userId, createdAt: v.at }, { overwrite: false }),
         UserModel.transaction.update(
           keys.user(userId),
-          { name: v.name, idHash: v.idHash, maskedIdNumber: v.maskedIdNumber, subjectKey: v.subjectKey, realNameVerifiedAt: v.at },
+          { name: v.name, idHash: v.idHash, maskedIdNumber: v.maskedIdNumber, subjectKey: v.subjectKey, realNameVerifiedAt: v.at, ...keys.verifiedResidentIndex(userId) },
           { condition: new dynamoose.Condition('pk').exists().and().where('realNameVerifiedAt').not().exists() },
         ),
         ConsentModel.transaction.create(
@@ -231,6 +232,14 @@ export class IdentityRepository {
       const d = doc.toJSON();
       return { id: d.orgId, type: d.orgType as OrgType, name: d.name };
     });
+  }
+
+  /** One page of verified residents (statistics job only). */
+  async verifiedResidentsPage(limit: number, after?: Record<string, string>): Promise<{ items: User[]; last?: Record<string, string> }> {
+    let q = UserModel.query('gsi2pk').eq('VERIFIED#resident').using('GSI2').limit(limit);
+    if (after) q = q.startAt(after);
+    const docs = await q.exec();
+    return { items: docs.map((d) => toUser(d.toJSON())), ...(docs.lastKey ? { last: docs.lastKey as Record<string, string> } : {}) };
   }
 
   /** Readiness probe: one real read against the table. */

@@ -158,7 +158,7 @@ export class IncentivesRepository {
    * - the scenario's stock counter, if it has a stock, only while below the stock;
    * - the redemption and the resident's access-log entry are written with it.
    */
-  async redeem(r: Redemption, limits: { quota: number; quotaPeriod: string; quotaTtl: number; stock?: number }, access: AccessEntry): Promise<RedeemOutcome> {
+  async redeem(r: Redemption, limits: { quota: number; quotaPeriod: string; quotaTtl: number; stock?: number; day: string }, access: AccessEntry): Promise<RedeemOutcome> {
     const ops: unknown[] = [
       PassModel.transaction.update(
         keys.pass(r.passId),
@@ -201,6 +201,8 @@ export class IncentivesRepository {
         { overwrite: false },
       ),
       AccessLogModel.transaction.create(accessLogItem(access), { overwrite: false }),
+      // Redemptions per day for the credit centre's dashboard (China date).
+      CounterModel.transaction.update(keys.redemptionsPerDay(limits.day), { $ADD: { used: 1 }, $SET: { entity: 'UsageCounter' } }),
     );
     try {
       await dynamoose.transaction(ops as Parameters<typeof dynamoose.transaction>[0]);

@@ -85,7 +85,7 @@ async function attemptRedemption(deps: Deps, merchant: Principal, decoded: Decod
       redeemedAt,
       passId: pass.passId,
     },
-    { quota: incentive.quota.count, quotaPeriod: period, quotaTtl: periodEnd(incentive.quota.period, now) + 86400, stock: incentive.totalStock },
+    { quota: incentive.quota.count, quotaPeriod: period, quotaTtl: periodEnd(incentive.quota.period, now) + 86400, stock: incentive.totalStock, day: periodKey('day', now) },
     newAccessEntry({
       owner: residentOwner(pass.residentUserId),
       at: redeemedAt,

@@ -13,6 +13,7 @@ import { createApp } from '../app';
 import { buildDeps } from '../container';
 import { demoUsers } from '../seed/demo-data';
 import { seedDemo } from '../seed/seed-demo';
+import { refreshStats } from '../stats/refresh-stats';
 import { parseConfig } from '../shared/config/config';
 import { connectDatabase } from '../shared/db/dynamo';
 import { ensureTable } from '../shared/db/ensure-table';
@@ -100,6 +101,11 @@ async function main() {
   console.log(`Table ${config.tableName}: ${table}; demo data: ${seeded.created} created, ${seeded.kept} kept.`);
 
   await listen(createApp(deps), apiPort);
+  // The dashboard's statistics job: a scheduled Lambda in AWS, a timer here.
+  const runStats = () => refreshStats(deps).catch((e) => console.error('statistics job failed:', e instanceof Error ? e.message : e));
+  void runStats();
+  const statsTimer = setInterval(runStats, 5 * 60 * 1000);
+  cleanups.push(() => clearInterval(statsTimer));
   await building;
   await listen(createWebServer({ distDir: path.join(root, 'client/dist/h5'), apiPort }), webPort);
 

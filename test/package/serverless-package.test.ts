@@ -55,6 +55,8 @@ describe('npm run package (serverless package with osls + serverless-esbuild)', 
     expect(names).toContain('functions/handler.js');
     expect(names.some((n) => n.includes('node_modules/'))).toBe(false);
     zip.extractAllTo(bundleDir, true);
+    const stats = new AdmZip(path.join(dev.dir, 'stats.zip')).getEntries().map((e) => e.entryName);
+    expect(stats).toContain('functions/jobs.js');
   });
 
   it('the bundle loads in plain Node and answers a synthetic API Gateway v2 event', async () => {
@@ -94,13 +96,18 @@ describe('npm run package (serverless package with osls + serverless-esbuild)', 
     for (const s of statements) expect(s.Resource).not.toContain('*');
   });
 
+  it('schedules the statistics job', () => {
+    const rules = Object.values(dev.template.Resources).filter((r) => r.Type === 'AWS::Events::Rule');
+    expect(rules.map((r) => r.Properties.ScheduleExpression)).toContain('rate(15 minutes)');
+  });
+
   it('runs nodejs22.x and keeps secret values out of the environment', () => {
     const fn = dev.template.Resources.ApiLambdaFunction.Properties;
     expect(fn.Runtime).toBe('nodejs22.x');
     const env = fn.Environment.Variables as Record<string, string>;
     expect(env.STAGE).toBe('pkgtest');
     expect(env.JWT_SECRET_PARAM).toBe('/cxgc/pkgtest/jwt-secret');
-    for (const name of ['JWT_SECRET', 'ID_HASH_PEPPER', 'PASS_SECRET', 'WECHAT_APP_SECRET']) {
+    for (const name of ['JWT_SECRET', 'ID_HASH_PEPPER', 'PASS_SECRET', 'WECHAT_APP_SECRET', 'REPORT_SIGNING_KEY']) {
       expect(env[name]).toBeUndefined();
     }
   });

@@ -54,6 +54,10 @@ export const keys = {
   rightsCase: (kind: 'OBJ' | 'REP', id: string) => ({ pk: `${kind}#${id}`, sk: kind }),
   rightsCaseDepartmentIndex: (kind: 'OBJ' | 'REP', department: string, createdAt: string, id: string) => ({ gsi1pk: `DEPT${kind}#${department}`, gsi1sk: `${createdAt}#${id}` }),
   rightsCaseOwnerIndex: (kind: 'OBJ' | 'REP', owner: string, createdAt: string, id: string) => ({ gsi2pk: `OWNER${kind}#${owner}`, gsi2sk: `${createdAt}#${id}` }),
+  /** Verified residents, for the statistics job (never read on a request path). */
+  verifiedResidentIndex: (userId: string) => ({ gsi2pk: 'VERIFIED#resident', gsi2sk: userId }),
+  statsSnapshot: () => ({ pk: 'STATS#dashboard', sk: 'SNAPSHOT' }),
+  redemptionsPerDay: (day: string) => ({ pk: 'STATS#redemptions', sk: day }),
   /** Ingestion idempotency: one item per (department, sourceId). */
   recordSource: (department: string, sourceId: string) => ({ pk: `SRC#${department}#${sourceId}`, sk: 'SRC' }),
 } as const;
