@@ -3,12 +3,15 @@
  * DynamoDB Local) and rewrites bench/RESULTS.md. Numbers, not assertions: tests never time things.
  *   BENCH_IMPORT_RECORDS (default 100000)   BENCH_SECONDS per load step (default 5)
  */
+import './support/env';
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchEligibility } from './eligibility.bench';
 import { benchImport } from './import.bench';
 import { benchPointsRead } from './points-read.bench';
+import { benchRedemptions } from './redemptions.bench';
 import { benchSizes } from './sizes.bench';
 import { startBenchStack } from './support/stack';
 
@@ -44,6 +47,23 @@ async function main() {
       lines.push(`| ${r.label} | ${r.connections} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} | ${fmt(r.api.p99, 1)} | ${fmt(r.raw.rps)} | ${fmt(r.raw.p99, 1)} | ${fmt(r.api.rps / r.raw.rps, 2)} |`);
       console.log(r.label, r.connections, Math.round(r.api.rps), 'req/s', r.api.p99.toFixed(1), 'ms p99; raw', Math.round(r.raw.rps));
     }
+    lines.push('');
+
+    console.log('redemptions…');
+    const redemptions = await benchRedemptions(stack, Number(process.env.BENCH_REDEMPTIONS ?? 600));
+    lines.push('## `POST /api/redemptions` — each request redeems a fresh pass', '');
+    lines.push('| connections | API redemptions/s | API p50 ms | API p99 ms | raw ops/s (5 GetItem + Query + BatchGet + 6-item transaction) | raw p99 ms | API / raw |', '|---|---|---|---|---|---|---|');
+    for (const r of redemptions) {
+      lines.push(`| ${r.connections} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} | ${fmt(r.api.p99, 1)} | ${fmt(r.raw.rps)} | ${fmt(r.raw.p99, 1)} | ${fmt(r.api.rps / r.raw.rps, 2)} |`);
+      console.log('redemptions', r.connections, Math.round(r.api.rps), 'rps', r.api.p99.toFixed(1), 'ms p99, errors', r.api.errors, '; raw', Math.round(r.raw.rps));
+    }
+    lines.push('');
+
+    console.log('eligibility…');
+    const elig = await benchEligibility(stack, seconds * 1000);
+    lines.push('## 信易贷 eligibility for one business', '');
+    lines.push('| request | connections | checks/s (requests/s) | p50 ms | p99 ms |', '|---|---|---|---|---|');
+    for (const r of elig) lines.push(`| ${r.label} | ${r.connections} | ${fmt(r.result.rps)} | ${fmt(r.result.p50, 1)} | ${fmt(r.result.p99, 1)} |`);
     lines.push('');
 
     console.log(`importing ${total} records…`);

@@ -23,7 +23,7 @@ export interface BenchStack {
 export async function startBenchStack(): Promise<BenchStack> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const dynamo: RunningDynamo = await startDynamoLocal({ port: await freePort() });
-  const config = parseConfig({ STAGE: 'test', LOG_LEVEL: 'SILENT', TABLE_NAME: 'cxgc-bench', DYNAMODB_ENDPOINT: dynamo.endpoint });
+  const config = parseConfig({ STAGE: 'test', LOG_LEVEL: 'SILENT', TABLE_NAME: 'cxgc-bench', DYNAMODB_ENDPOINT: dynamo.endpoint, PASS_TTL_SECONDS: '600' });
   const db = connectDatabase(config);
   await ensureTable(db.client, config.tableName, config.stage);
   const deps = await buildDeps(config);
