@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -57,6 +57,13 @@ describe('npm run package (serverless package with osls + serverless-esbuild)', 
     zip.extractAllTo(bundleDir, true);
     const stats = new AdmZip(path.join(dev.dir, 'stats.zip')).getEntries().map((e) => e.entryName);
     expect(stats).toContain('functions/jobs.js');
+  });
+
+  it('keeps each deployable zip within its 1 MB budget', () => {
+    for (const zip of ['api.zip', 'stats.zip']) {
+      const size = statSync(path.join(dev.dir, zip)).size;
+      expect({ zip, withinBudget: size <= 1024 * 1024 }).toEqual({ zip, withinBudget: true });
+    }
   });
 
   it('the bundle loads in plain Node and answers a synthetic API Gateway v2 event', async () => {

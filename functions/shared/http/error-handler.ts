@@ -1,3 +1,4 @@
+import { InternalServerError, ProvisionedThroughputExceededException, RequestLimitExceeded } from '@aws-sdk/client-dynamodb';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from './app-error';
 import { requestState } from './request-context';
@@ -27,6 +28,23 @@ function fromBodyParser(e: BodyParserError): AppError {
   }
 }
 
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * The database could not be reached or is throttling: a temporary condition the client should
+ * retry, so 503 with a clear code rather than a 500. Recognised by the SDK's error classes, the
+ * fault and status metadata it attaches, and Node's network error codes.
+ */
+function isDatabaseUnavailable(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  if (e instanceof ProvisionedThroughputExceededException || e instanceof RequestLimitExceeded || e instanceof InternalServerError) return true;
+  const meta = e as { code?: string; $fault?: string; $metadata?: { httpStatusCode?: number }; cause?: unknown };
+  if (meta.code && NETWORK_CODES.has(meta.code)) return true;
+  if (meta.$fault === 'server' && (meta.$metadata?.httpStatusCode ?? 500) >= 500) return true;
+  if (meta.$metadata && meta.$metadata.httpStatusCode === undefined && meta.$fault === undefined) return true;
+  return meta.cause !== undefined && meta.cause !== e && isDatabaseUnavailable(meta.cause);
+}
+
 export const notFoundHandler: RequestHandler = () => {
   throw new AppError(404, 'NOT_FOUND', '接口不存在');
 };
@@ -40,7 +58,11 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   let appError: AppError;
   if (err instanceof AppError) appError = err;
   else if (isBodyParserError(err)) appError = fromBodyParser(err);
-  else {
+  else if (isDatabaseUnavailable(err)) {
+    state?.log.warn('database unavailable', { error: err instanceof Error ? err.message : String(err), path: req.path });
+    appError = new AppError(503, 'SERVICE_UNAVAILABLE', '服务暂时繁忙或数据库暂不可用，请稍后重试');
+    res.setHeader('retry-after', '2');
+  } else {
     state?.log.error('unhandled error', { error: err instanceof Error ? err : String(err), path: req.path });
     appError = new AppError(500, 'INTERNAL', '服务器开小差了，请稍后重试');
   }
