@@ -18,6 +18,27 @@ import type { AnyRoute } from './shared/http/route';
 import { rulesRoutes } from './rules/rules.routes';
 import { systemRoutes } from './system/system.routes';
 
+/** Every route of the API, in mounting order (the OpenAPI document and the security tests walk it). */
+export function allRoutes(deps: AppDeps): AnyRoute[] {
+  const routes: AnyRoute[] = [];
+  routes.push(
+    ...systemRoutes(deps, () => routes),
+    ...identityRoutes(deps),
+    ...pointsRoutes(deps),
+    ...rulesRoutes(deps),
+    ...creditRoutes(deps),
+    ...incentivesRoutes(deps),
+    ...accessLogRoutes(deps),
+    ...enterprisesRoutes(deps),
+    ...loansRoutes(deps),
+    ...measuresRoutes(deps),
+    ...rightsRoutes(deps),
+    ...reportsRoutes(deps),
+    ...adminRoutes(deps),
+  );
+  return routes;
+}
+
 /** The HTTP app: the same instance runs under `app.listen` locally and inside the Lambda handler. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -30,9 +51,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
-  const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(deps, () => routes), ...identityRoutes(deps), ...pointsRoutes(deps), ...rulesRoutes(deps), ...creditRoutes(deps), ...incentivesRoutes(deps), ...accessLogRoutes(deps), ...enterprisesRoutes(deps), ...loansRoutes(deps), ...measuresRoutes(deps), ...rightsRoutes(deps), ...reportsRoutes(deps), ...adminRoutes(deps));
-  mountRoutes(app, routes, deps);
+  mountRoutes(app, allRoutes(deps), deps);
 
   app.use(notFoundHandler);
   app.use(errorHandler);
