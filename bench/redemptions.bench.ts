@@ -41,7 +41,7 @@ export async function benchRedemptions(stack: BenchStack, perRun: number) {
   });
   const residents: string[] = [];
   const { verifyRealName } = await import('../functions/identity/verify-real-name');
-  for (let i = 0; i < Math.ceil((perRun * 2) / 90); i++) {
+  for (let i = 0; i < Math.ceil((perRun * 2) / 25); i++) {
     const userId = `u-bench-red-${randomUUID()}`;
     await deps.identities.putUserIfAbsent({ id: userId, name: '测试', roles: ['resident'], createdAt: new Date().toISOString() });
     const body = `4101041985${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;

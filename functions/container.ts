@@ -8,6 +8,7 @@ import { MeasuresRepository } from './measures/measures.repository';
 import { RightsRepository } from './rights/rights.repository';
 import { ReportSigner } from './reports/report-signer';
 import { StatsRepository } from './stats/stats.repository';
+import { RateLimiter } from './shared/http/rate-limiter';
 import { IncentivesRepository } from './incentives/incentives.repository';
 import { PassCodec } from './incentives/pass-codec';
 import { RulesRepository } from './rules/rules.repository';
@@ -34,6 +35,7 @@ export interface AppDeps {
   rights: RightsRepository;
   reports: ReportSigner;
   stats: StatsRepository;
+  rateLimiter: RateLimiter;
 }
 
 export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
@@ -60,6 +62,7 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     rights: new RightsRepository(),
     reports: new ReportSigner(config.reportSigningKey),
     stats: new StatsRepository(),
+    rateLimiter: new RateLimiter(),
     ...overrides,
   };
 }

@@ -15,8 +15,10 @@ async function init(): Promise<serverless.Handler> {
   await loadSecretsFromSsm();
   const deps = await buildDeps(getConfig());
   return serverless(createApp(deps), {
-    request: (req: { lambdaRequestId?: string }, _event: unknown, context: Context) => {
+    request: (req: { lambdaRequestId?: string; lambdaSourceIp?: string }, event: APIGatewayProxyEventV2, context: Context) => {
       req.lambdaRequestId = context.awsRequestId;
+      // API Gateway's view of the client address: what rate limits by IP key on.
+      req.lambdaSourceIp = event.requestContext?.http?.sourceIp;
     },
   });
 }

@@ -16,6 +16,8 @@ export function identityRoutes(deps: AppDeps): AnyRoute[] {
       body: wechatLoginBody,
       response: authResponse,
       errors: ['WECHAT_UNAVAILABLE', 'RATE_LIMITED'],
+      // Per client address, generous because mobile carriers put many phones behind one address.
+      rateLimit: { scope: 'login', limit: 120, windowSeconds: 60, by: 'ip' },
       handle: ({ body }) => loginWithWechat(deps, body.code),
     }),
     route({

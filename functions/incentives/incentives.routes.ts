@@ -44,7 +44,9 @@ export function incentivesRoutes(deps: AppDeps): AnyRoute[] {
       params: incentiveIdParams,
       status: 201,
       response: passResponse,
-      errors: ['NOT_ELIGIBLE', 'NOT_FOUND'],
+      errors: ['NOT_ELIGIBLE', 'NOT_FOUND', 'RATE_LIMITED'],
+      // A pass screen renews about once a minute; 30 a minute leaves room for several screens.
+      rateLimit: { scope: 'pass', limit: 30, windowSeconds: 60, by: 'user' },
       handle: ({ principal, params }) => issuePass(d, principal.userId, params.id),
     }),
     route({

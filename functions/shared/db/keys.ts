@@ -58,6 +58,8 @@ export const keys = {
   verifiedResidentIndex: (userId: string) => ({ gsi2pk: 'VERIFIED#resident', gsi2sk: userId }),
   statsSnapshot: () => ({ pk: 'STATS#dashboard', sk: 'SNAPSHOT' }),
   redemptionsPerDay: (day: string) => ({ pk: 'STATS#redemptions', sk: day }),
+  /** A fixed-window request counter: `RATE#<scope>#<who>` per window start. */
+  rateWindow: (scope: string, who: string, windowStart: number) => ({ pk: `RATE#${scope}#${who}`, sk: `W#${windowStart}` }),
   /** Ingestion idempotency: one item per (department, sourceId). */
   recordSource: (department: string, sourceId: string) => ({ pk: `SRC#${department}#${sourceId}`, sk: 'SRC' }),
 } as const;

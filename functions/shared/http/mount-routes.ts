@@ -1,7 +1,8 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { TokenService } from '../auth/tokens';
 import { epochSeconds, type Clock } from '../domain/clock';
-import { errors } from './app-error';
+import { AppError, errors } from './app-error';
+import type { RateLimiter } from './rate-limiter';
 import { requestState } from './request-context';
 import type { AnyRoute, AuthRequirement } from './route';
 import { parseInput } from './validate';
@@ -33,14 +34,28 @@ function authenticate(auth: AuthRequirement, tokens: TokenService, clock: Clock)
   };
 }
 
-/** Registers each declared route: body parsing with its limit, authentication, validation, handler. */
-export function mountRoutes(app: Express, routes: AnyRoute[], deps: { tokens: TokenService; clock: Clock }): void {
+function rateLimit(spec: NonNullable<AnyRoute['rateLimit']>, limiter: RateLimiter, clock: Clock): RequestHandler {
+  return async (req, res, next) => {
+    const state = requestState(res)!;
+    const lambdaIp = (req as unknown as { lambdaSourceIp?: string }).lambdaSourceIp;
+    const who = spec.by === 'user' && state.principal ? `u:${state.principal.userId}` : `ip:${lambdaIp ?? req.socket.remoteAddress ?? 'unknown'}`;
+    if (!(await limiter.hit(spec.scope, who, spec.limit, spec.windowSeconds, epochSeconds(clock)))) {
+      res.setHeader('retry-after', String(spec.windowSeconds));
+      throw new AppError(429, 'RATE_LIMITED', '操作过于频繁，请稍后再试');
+    }
+    next();
+  };
+}
+
+/** Registers each declared route: body parsing with its limit, authentication, rate limit, validation, handler. */
+export function mountRoutes(app: Express, routes: AnyRoute[], deps: { tokens: TokenService; clock: Clock; rateLimiter: RateLimiter }): void {
   for (const r of routes) {
     const handlers: RequestHandler[] = [];
     if (r.body) {
       handlers.push(express.json({ limit: r.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true, type: () => true }));
     }
     handlers.push(authenticate(r.auth, deps.tokens, deps.clock));
+    if (r.rateLimit) handlers.push(rateLimit(r.rateLimit, deps.rateLimiter, deps.clock));
     handlers.push(async (req, res) => {
       const state = requestState(res)!;
       const body = r.body ? parseInput(r.body, req.body) : undefined;

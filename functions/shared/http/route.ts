@@ -42,6 +42,8 @@ export interface RouteSpec<
   errors?: readonly string[];
   /** Largest accepted JSON body; 64 KB unless stated. */
   bodyLimit?: string;
+  /** Requests allowed per caller (signed-in user, else client IP) and window. */
+  rateLimit?: { scope: string; limit: number; windowSeconds: number; by: 'user' | 'ip' };
   handle(
     ctx: RouteContext<
       B extends z.ZodType ? z.output<B> : undefined,
