@@ -2,7 +2,7 @@ import { QueryCommand, TransactionCanceledException, type AttributeValue } from 
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
-import { defineModel, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
+import { defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
 import type { CreditEvent, SubjectProjection } from './credit.types';
 
 export const EventModel = defineModel('CreditEvent', {
@@ -139,9 +139,10 @@ export const MAX_EVENTS_PER_APPEND = 40;
 export class CreditRepository {
   constructor(private readonly tableName: string) {}
 
+  /** On the points read path: one consistent GetItem, without dynamoose's schema conversion. */
   async getProjection(subjectKey: string): Promise<SubjectProjection | null> {
-    const doc = await ProjectionModel.get(keys.subjectProjection(subjectKey), { consistent: true });
-    return doc ? toProjection(doc.toJSON()) : null;
+    const item = await getPlainItem(this.tableName, keys.subjectProjection(subjectKey), true);
+    return item ? toProjection(item) : null;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
-import { backoff, defineModel, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
+import { backoff, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
 import type { OrgType, Role } from '../shared/auth/roles';
 import type { Org, User } from './identity.types';
 
@@ -75,9 +75,12 @@ function userItem(user: User): Doc {
 }
 
 export class IdentityRepository {
+  constructor(private readonly tableName: string) {}
+
+  /** On every signed-in request's path: read without dynamoose's schema conversion. */
   async getUser(userId: string): Promise<User | null> {
-    const doc = await UserModel.get(keys.user(userId));
-    return doc ? toUser(doc.toJSON()) : null;
+    const item = await getPlainItem(this.tableName, keys.user(userId));
+    return item ? toUser(item) : null;
   }
 
   async getOrg(orgId: string): Promise<Org | null> {

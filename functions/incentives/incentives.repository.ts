@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { AccessLogModel, accessLogItem, type AccessEntry } from '../access-log/access-log';
 import { keys } from '../shared/db/keys';
-import { defineModel, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
+import { batchGetPlainItems, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict, queryPlainItems } from '../shared/db/models';
 import type { Incentive } from './incentives.domain';
 
 const IncentiveModel = defineModel('Incentive', { incentiveId: String, dataJson: String, updatedAt: String });
@@ -75,15 +75,16 @@ const toRedemption = (d: Doc): Redemption => ({
 export type RedeemOutcome = { ok: true } | { ok: false; reason: 'used' | 'quota' | 'stock' | 'conflict' };
 
 export class IncentivesRepository {
+  constructor(private readonly tableName: string) {}
+
   async list(): Promise<Incentive[]> {
     const { pk, skPrefix } = keys.incentivesPrefix();
-    const docs = await IncentiveModel.query('pk').eq(pk).where('sk').beginsWith(skPrefix).all().exec();
-    return docs.map((d) => JSON.parse(d.toJSON().dataJson) as Incentive);
+    return (await queryPlainItems(this.tableName, pk, skPrefix)).map((d) => JSON.parse(d.dataJson) as Incentive);
   }
 
   async get(id: string): Promise<Incentive | null> {
-    const doc = await IncentiveModel.get(keys.incentive(id));
-    return doc ? (JSON.parse(doc.toJSON().dataJson) as Incentive) : null;
+    const item = await getPlainItem(this.tableName, keys.incentive(id));
+    return item ? (JSON.parse(item.dataJson) as Incentive) : null;
   }
 
   /**
@@ -114,13 +115,7 @@ export class IncentivesRepository {
       if (w.stock) keyList.push(keys.incentiveStock(w.incentiveId));
     }
     const found = new Map<string, number>();
-    for (let i = 0; i < keyList.length; i += 100) {
-      const docs = await CounterModel.batchGet(keyList.slice(i, i + 100));
-      for (const d of docs) {
-        const j = d.toJSON();
-        found.set(`${j.pk}|${j.sk}`, j.used ?? 0);
-      }
-    }
+    for (const j of await batchGetPlainItems(this.tableName, keyList)) found.set(`${j.pk}|${j.sk}`, j.used ?? 0);
     const result = new Map<string, { usedInPeriod: number; stockUsed: number }>();
     for (const w of wanted) {
       const q = keys.incentiveQuota(w.incentiveId, userId, w.period);
@@ -138,9 +133,8 @@ export class IncentivesRepository {
   }
 
   async getPass(passId: string): Promise<PassRecord | null> {
-    const doc = await PassModel.get(keys.pass(passId), { consistent: true });
-    if (!doc) return null;
-    const d = doc.toJSON();
+    const d = await getPlainItem(this.tableName, keys.pass(passId), true);
+    if (!d) return null;
     return {
       passId: d.passId,
       incentiveId: d.incentiveId,

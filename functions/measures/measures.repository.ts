@@ -1,18 +1,19 @@
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
-import { defineModel, isConditionalFailure } from '../shared/db/models';
+import { defineModel, isConditionalFailure, queryPlainItems } from '../shared/db/models';
 import type { Measure } from './measures.domain';
 
 const MeasureModel = defineModel('Measure', { measureId: String, dataJson: String, updatedAt: String });
 
 export class MeasuresRepository {
+  constructor(private readonly tableName: string) {}
+
   /** The whole published list (a few dozen items at most) in one Query. */
   async list(): Promise<Array<Measure & { updatedAt: string }>> {
     const { pk, skPrefix } = keys.measuresPrefix();
-    const docs = await MeasureModel.query('pk').eq(pk).where('sk').beginsWith(skPrefix).all().exec();
+    const docs = await queryPlainItems(this.tableName, pk, skPrefix);
     return docs
-      .map((d) => {
-        const j = d.toJSON();
+      .map((j) => {
         return { ...(JSON.parse(j.dataJson) as Measure), updatedAt: j.updatedAt as string };
       })
       .sort((a, b) => a.id.localeCompare(b.id));

@@ -1,5 +1,5 @@
 import { keys } from '../shared/db/keys';
-import { defineModel, isConditionalFailure } from '../shared/db/models';
+import { defineModel, isConditionalFailure, queryPlainItems } from '../shared/db/models';
 import type { CatalogueVersion, Rule } from './rules.domain';
 
 const CatalogueModel = defineModel('CatalogueVersion', {
@@ -12,13 +12,14 @@ const CatalogueModel = defineModel('CatalogueVersion', {
 });
 
 export class RulesRepository {
+  constructor(private readonly tableName: string) {}
+
   /** Every published version, oldest first: a handful of items in one Query. */
   async listVersions(): Promise<CatalogueVersion[]> {
     const { pk, skPrefix } = keys.catalogueVersionPrefix();
-    const docs = await CatalogueModel.query('pk').eq(pk).where('sk').beginsWith(skPrefix).all().exec();
+    const docs = await queryPlainItems(this.tableName, pk, skPrefix);
     return docs
-      .map((d) => {
-        const j = d.toJSON();
+      .map((j) => {
         return {
           version: j.version,
           effectiveFrom: j.effectiveFrom,

@@ -1,4 +1,5 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, ConditionalCheckFailedException, GetItemCommand, QueryCommand, TransactionCanceledException, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import type { SchemaDefinition } from 'dynamoose/dist/Schema';
 import type { ModelType } from 'dynamoose/dist/General';
@@ -58,3 +59,50 @@ export function isTransactionConflict(e: unknown): boolean {
 
 /** A short random pause before retrying a lost race, growing with the attempt. */
 export const backoff = (attempt: number) => new Promise((r) => setTimeout(r, 5 + Math.random() * 25 * (attempt + 1)));
+
+/**
+ * One item by key, read straight through the SDK with the table's client. Hot read paths use
+ * this instead of dynamoose's `Model.get`, whose per-attribute schema conversion dominated their
+ * CPU time in profiles (bench/RESULTS.md); writes keep going through the models.
+ */
+export async function getPlainItem(tableName: string, key: { pk: string; sk: string }, consistent = false): Promise<Record<string, any> | null> {
+  const out = await dynamoose.aws.ddb().send(
+    new GetItemCommand({ TableName: tableName, Key: { pk: { S: key.pk }, sk: { S: key.sk } }, ConsistentRead: consistent }),
+  );
+  return out.Item ? unmarshall(out.Item) : null;
+}
+
+/** All items of one partition (optionally under a sort-key prefix), read straight through the SDK. */
+export async function queryPlainItems(tableName: string, pk: string, skPrefix?: string, consistent = false): Promise<Array<Record<string, any>>> {
+  const items: Array<Record<string, any>> = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await dynamoose.aws.ddb().send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: pk }, ...(skPrefix ? { ':prefix': { S: skPrefix } } : {}) },
+        ConsistentRead: consistent,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) items.push(unmarshall(item));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** Many items by key (at most 100 a call, unprocessed keys retried), straight through the SDK. */
+export async function batchGetPlainItems(tableName: string, keyList: Array<{ pk: string; sk: string }>): Promise<Array<Record<string, any>>> {
+  const found: Array<Record<string, any>> = [];
+  for (let i = 0; i < keyList.length; i += 100) {
+    let pending: Array<Record<string, AttributeValue>> = keyList.slice(i, i + 100).map((k) => ({ pk: { S: k.pk }, sk: { S: k.sk } }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const out = await dynamoose.aws.ddb().send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
+      for (const item of out.Responses?.[tableName] ?? []) found.push(unmarshall(item));
+      pending = (out.UnprocessedKeys?.[tableName]?.Keys ?? []) as Array<Record<string, AttributeValue>>;
+      if (pending.length > 0) await backoff(attempt);
+    }
+  }
+  return found;
+}

@@ -16,7 +16,7 @@ describe('demo seeding', () => {
 
   it('does not overwrite a record that users changed since', async () => {
     const t = await testApp();
-    const repo = new IdentityRepository();
+    const repo = new IdentityRepository(t.config.tableName);
     const user = { id: 'u-seed-probe', name: '原名', roles: ['resident' as const], createdAt: new Date().toISOString() };
     expect(await repo.putUserIfAbsent(user)).toBe(true);
     expect(await repo.putUserIfAbsent({ ...user, name: '新名' })).toBe(false);
