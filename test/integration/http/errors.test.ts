@@ -44,6 +44,16 @@ describe('error handling at the HTTP edge', () => {
     expectError(res, 413, 'PAYLOAD_TOO_LARGE');
   });
 
+  it('answers deeply nested JSON and very long strings with 400, never 500', async () => {
+    const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
+    const deepRes = await request(t.app).post('/api/auth/dev-login').set('content-type', 'application/json').send(`{"userId":${deep}}`);
+    expectError(deepRes, 400, 'VALIDATION_FAILED');
+    const long = await request(t.app).post('/api/auth/wechat').send({ code: 'a'.repeat(60_000) });
+    expectError(long, 400, 'VALIDATION_FAILED');
+    const zeroWidth = await request(t.app).post('/api/auth/dev-login').send({ userId: 'res-\u200bzhang' });
+    expectError(zeroWidth, 400, 'VALIDATION_FAILED');
+  });
+
   it('answers an unknown path with 404 NOT_FOUND in the error shape', async () => {
     expectError(await request(t.app).get('/api/nothing-here'), 404, 'NOT_FOUND');
     expectError(await request(t.app).delete('/api/health'), 404, 'NOT_FOUND');
