@@ -7,22 +7,43 @@ export default defineAppConfig({
     'pages/login/index',
   ],
   subPackages: [
-    // The resident's credit screens (charts, timeline, rules, real-name form) stay out of the main package.
+    // The resident's screens (credit charts, timeline, rules, real-name form, 信易+ scenario with
+    // its QR pass, 核销记录) stay out of the main package; so does the QR code library.
     {
       root: 'packages/resident',
       name: 'resident',
-      pages: ['credit/index', 'event/index', 'rules/index', 'real-name/index'],
+      pages: [
+        'credit/index', 'event/index', 'rules/index', 'real-name/index', 'incentive/index', 'redemptions/index',
+        // Rights, also used by enterprise users: 异议与修复, 谁查看了我的信用, 授权管理, 信用报告, 联合惩戒.
+        'cases/index', 'access-log/index', 'consents/index', 'report/index', 'measures/index',
+      ],
     },
-    { root: 'packages/merchant', name: 'merchant', pages: ['index/index'] },
-    { root: 'packages/enterprise', name: 'enterprise', pages: ['index/index'] },
-    { root: 'packages/bank', name: 'bank', pages: ['index/index'] },
+    { root: 'packages/merchant', name: 'merchant', pages: ['index/index', 'verify/index', 'history/index'] },
+    // 信易贷: the business's screens (认证, 企业信用, product page, application form and timeline,
+    // 授权管理) and the bank's (审批 with the credit report, 产品管理).
+    {
+      root: 'packages/enterprise',
+      name: 'enterprise',
+      pages: ['index/index', 'register/index', 'business/index', 'product/index', 'apply/index', 'applications/index', 'application/index', 'authorizations/index'],
+    },
+    { root: 'packages/bank', name: 'bank', pages: ['index/index', 'queue/index', 'application/index', 'products/index', 'product-edit/index'] },
     // The credit centre's console also serves the departments.
-    { root: 'packages/admin', name: 'admin', pages: ['index/index'] },
+    {
+      root: 'packages/admin',
+      name: 'admin',
+      pages: ['index/index', 'cases/index', 'rules/index', 'incentives/index', 'incentive-edit/index', 'measures/index', 'measure-edit/index'],
+    },
+    // Public, no sign-in: 报告核验 and the published joint-punishment measures list.
+    { root: 'packages/public', name: 'public', pages: ['verify/index', 'measures/index'] },
   ],
-  // 首页 and 我的 lead into the resident subpackage: fetch it in the background once they show.
+  // 首页, 信易+ and 我的 lead into the resident subpackage (and 首页 into the merchant's 核验):
+  // fetch them in the background once those tabs show.
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['resident'] },
+    'pages/index/index': { network: 'all', packages: ['resident', 'merchant'] },
+    'pages/incentives/index': { network: 'all', packages: ['resident'] },
     'pages/mine/index': { network: 'all', packages: ['resident'] },
+    // 信易贷 leads a business into its product pages.
+    'pages/loans/index': { network: 'all', packages: ['enterprise'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -195,6 +195,17 @@ export class IdentityRepository {
     ]);
   }
 
+  /** Seeding: a consent record, unless one exists for that moment. */
+  async putConsentIfAbsent(userId: string, consent: { type: string; version: string }, at: string): Promise<boolean> {
+    try {
+      await ConsentModel.create({ ...keys.consent(userId, consent.type, at), entity: 'Consent', consentType: consent.type, consentVersion: consent.version, grantedAt: at }, { overwrite: false });
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
   async putIdOwnerIfAbsent(idHash: string, userId: string, at: string): Promise<boolean> {
     try {
       await IdOwnerModel.create({ ...keys.idOwner(idHash), entity: 'IdOwner', userId, createdAt: at }, { overwrite: false });

@@ -3,6 +3,7 @@ import { personSubjectKey } from '../credit/credit.types';
 import { ingestCreditRecords } from '../credit/ingest-credit-records';
 import type { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import type { IdentityRepository } from '../identity/identity.repository';
+import { SENSITIVE_PI_CONSENT } from '../identity/verify-real-name';
 import type { LoansRepository } from '../loans/loans.repository';
 import { MEASURES_V1 } from '../measures/measures-v1';
 import type { MeasuresRepository } from '../measures/measures.repository';
@@ -49,6 +50,7 @@ export async function seedDemo(
     }
     const idHash = hashIdNumber(idNumber, pepper);
     count(await deps.identities.putIdOwnerIfAbsent(idHash, u.id, DEMO_CREATED_AT));
+    count(await deps.identities.putConsentIfAbsent(u.id, SENSITIVE_PI_CONSENT, DEMO_CREATED_AT));
     count(
       await deps.identities.putUserIfAbsent(
         { ...user, realNameVerifiedAt: DEMO_CREATED_AT, maskedIdNumber: maskIdNumber(idNumber), subjectKey: personSubjectKey(idHash) },

@@ -23,13 +23,17 @@ describe('role areas', () => {
     saveToken('tok');
   });
 
-  it('shows the merchant area with its header and an honest empty state', async () => {
-    fakeApi({ 'GET /api/me': ok(MUSEUM_ME) });
+  it('shows the merchant area under its organisation, with an empty recent list when nothing was redeemed', async () => {
+    fakeApi({
+      'GET /api/me': ok(MUSEUM_ME),
+      'GET /api/redemptions': ok({ items: [], nextCursor: null, todayCount: 0 }),
+      'GET /api/incentives': ok({ items: [], nextCursor: null }),
+    });
     render(<MerchantHome />);
-    await screen.findByTestId('area-page');
+    await screen.findByTestId('merchant-home');
     expect(screen.getByText('商户核验')).toBeInTheDocument();
-    expect(screen.getByText(/管城回族区博物馆/)).toBeInTheDocument();
-    expect(screen.getByTestId('area-empty')).toHaveTextContent('暂无核销记录');
+    expect(screen.getByTestId('merchant-org')).toHaveTextContent('管城回族区博物馆');
+    expect(await screen.findByTestId('merchant-recent-empty')).toHaveTextContent('暂无核销记录');
   });
 
   it('refuses a resident in the merchant area and offers the way back', async () => {
@@ -44,7 +48,7 @@ describe('role areas', () => {
   it('lets a department into the admin package under its own title', async () => {
     fakeApi({ 'GET /api/me': ok(DEPT_ME) });
     render(<AdminHome />);
-    await screen.findByTestId('area-page');
+    await screen.findByTestId('department-home');
     expect(screen.getByText('数据报送')).toBeInTheDocument();
     expect(screen.queryByText('管理控制台')).not.toBeInTheDocument();
     expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '数据报送' });

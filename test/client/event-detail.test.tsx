@@ -14,7 +14,11 @@ describe('信用记录详情', () => {
     forgetEvents();
   });
 
+  afterEach(() => jest.restoreAllMocks());
+
   it('shows a negative record: rule, legal basis, department, points, counting period, severity and free repair', async () => {
+    // Before its minimum publication period has passed (repair possible from 2026-06-01).
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-05-01T00:00:00Z'));
     rememberEvents([PENALTY]);
     setRouterParams({ id: 'ev-penalty' });
     const api = fakeApi({});

@@ -42,7 +42,9 @@ describe('首页', () => {
     render(<HomePage />);
     expect(await screen.findByTestId('home-org')).toHaveTextContent('管城回族区博物馆');
     fireEvent.click(screen.getByRole('button', { name: '扫码核验' }));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/merchant/index/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/merchant/verify/index' });
+    fireEvent.click(screen.getByTestId('entry-merchant'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/merchant/index/index' });
     expect(screen.queryByTestId('points-card')).not.toBeInTheDocument();
   });
 

@@ -136,7 +136,8 @@ describe('我的信用: points, a new record from a department, event detail, ru
     await expect(page.locator(visible('event-department')).textContent()).resolves.toBe('管城回族区市场监督管理局');
     await expect(page.locator(visible('event-detail')).textContent()).resolves.toContain('行政处罚（轻微）（P-LAW-02）');
     await expect(page.locator(visible('event-counts-until')).textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2} 后不再计分$/);
-    await expect(page.locator(visible('event-repair')).textContent()).resolves.toMatch(/可于 \d{4}-\d{2}-\d{2} 后申请信用修复（免费）/);
+    // A light penalty has no minimum publication period: repair may be applied for at once (free).
+    await expect(page.locator(visible('event-repair')).textContent()).resolves.toMatch(/自 \d{4}-\d{2}-\d{2} 起可申请信用修复.*信用修复免费，无需任何中介/);
     await settle(page);
     await screenshot('points-event-detail.png', { fullPage: true });
   });

@@ -14,10 +14,20 @@ import type {
   TrendResponse,
 } from '../../../functions/points/points.schemas';
 import type { RuleView, RulesResponse } from '../../../functions/rules/rules.schemas';
+import type {
+  IncentiveView,
+  IncentivesResponse,
+  PassResponse,
+  PassStatusResponse,
+  RedemptionResponse,
+  RedemptionView,
+  RedemptionsPage,
+} from '../../../functions/incentives/incentives.schemas';
 import { clearSession, getToken } from './session';
 
 export type { AuthResponse, MeResponse, SessionUser, DemoUserId, PointsResponse };
 export type { CreditEventView, EventsPage, TrendResponse, RealNameBody, RuleView, RulesResponse };
+export type { IncentiveView, IncentivesResponse, PassResponse, PassStatusResponse, RedemptionResponse, RedemptionView, RedemptionsPage };
 export type Me = MeResponse['user'];
 export type Role = SessionUser['roles'][number];
 
@@ -35,6 +45,13 @@ export interface RealNameResult {
 export interface PageQuery {
   limit?: number;
   cursor?: string | null;
+}
+
+export interface RedemptionsQuery extends PageQuery {
+  /** Merchants only: first day, `YYYY-MM-DD` (China time). */
+  from?: string;
+  /** Merchants only: last day, `YYYY-MM-DD` (China time). */
+  to?: string;
 }
 
 export interface HealthResponse {
@@ -66,6 +83,10 @@ export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 export interface RequestOptions {
   /** Error codes the caller shows in its own UI, so no toast is raised for them. */
   quietCodes?: readonly string[];
+  /** No toast at all: for background work (polling) whose failures the page handles itself. */
+  silent?: boolean;
+  /** Extra request headers (e.g. `Idempotency-Key`). */
+  header?: Record<string, string>;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -97,18 +118,19 @@ function toast(message: string): void {
 }
 
 /** `?a=1&b=x` from the defined values, or '' when there are none. */
-function queryString(params: Record<string, string | number | null | undefined>): string {
+export function queryString(params: Record<string, string | number | null | undefined>): string {
   const parts = Object.entries(params)
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
-async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const header: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) header['Content-Type'] = 'application/json';
   const token = getToken();
   if (token) header.Authorization = `Bearer ${token}`;
+  if (options.header) Object.assign(header, options.header);
 
   let res: Taro.request.SuccessCallbackResult<ResponseBody>;
   try {
@@ -120,7 +142,8 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
       dataType: 'json',
     });
   } catch {
-    toast(NETWORK_ERROR_MESSAGE);
+    // A poll that runs every few seconds handles a lost connection itself, without a toast each time.
+    if (!options.silent && !options.quietCodes?.includes('NETWORK_ERROR')) toast(NETWORK_ERROR_MESSAGE);
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
   }
 
@@ -129,7 +152,7 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
   const error = toApiError(res.statusCode, res.data);
   // A rejected token means the session is over: forget it so every page shows 「请先登录」.
   if (error.status === 401) clearSession();
-  if (!options.quietCodes?.includes(error.code)) toast(error.message);
+  if (!options.silent && !options.quietCodes?.includes(error.code)) toast(error.message);
   throw error;
 }
 
@@ -160,3 +183,28 @@ export const getSensitivePiConsent = (options?: RequestOptions) =>
 
 export const verifyRealName = (body: RealNameBody, options?: RequestOptions) =>
   request<RealNameResult>('POST', '/api/me/real-name', body, options);
+
+/** The 信易+ catalogue; with a resident's token each item also says whether they can use it and why not. */
+export const getIncentives = (options?: RequestOptions) =>
+  request<IncentivesResponse>('GET', '/api/incentives', undefined, options);
+
+/** A fresh single-use pass for one scenario (60 s); `403 NOT_ELIGIBLE` carries `details.reasons`. */
+export const issuePass = (incentiveId: string, options?: RequestOptions) =>
+  request<PassResponse>('POST', `/api/incentives/${encodeURIComponent(incentiveId)}/passes`, undefined, options);
+
+/** The state of one of the resident's own passes: active, used (where and when) or expired. */
+export const getPassStatus = (passId: string, options?: RequestOptions) =>
+  request<PassStatusResponse>('GET', `/api/passes/${encodeURIComponent(passId)}`, undefined, options);
+
+/** A merchant redeems a pass: scanning is redeeming, there is no separate confirmation. */
+export const redeemPass = (pass: string, options?: RequestOptions) =>
+  request<RedemptionResponse>('POST', '/api/redemptions', { pass }, options);
+
+/** Redemption history: a merchant's own organisation (with `todayCount`), or a resident's own. */
+export const getRedemptions = (query: RedemptionsQuery = {}, options?: RequestOptions) =>
+  request<RedemptionsPage>(
+    'GET',
+    `/api/redemptions${queryString({ limit: query.limit, cursor: query.cursor, from: query.from, to: query.to })}`,
+    undefined,
+    options,
+  );

@@ -86,3 +86,43 @@ export const Switch = (props: AnyProps) => {
     />
   );
 };
+
+/**
+ * Taro's Picker opens its own wheel; here a date picker is a plain date input next to its
+ * children, answering with Taro's `{detail: {value}}`.
+ */
+export const Picker = (props: AnyProps) => {
+  const onChange = props.onChange as ((e: { detail: { value: string } }) => void) | undefined;
+  const { children, value, mode, start, end, range, rangeKey, ...rest } = props;
+  void mode;
+  void range;
+  void rangeKey;
+  return (
+    <div {...domProps(rest)}>
+      <input
+        type='date'
+        data-testid='picker-input'
+        value={String(value ?? '')}
+        min={start as string | undefined}
+        max={end as string | undefined}
+        onChange={(e: ChangeEvent<HTMLInputElement>) => onChange?.({ detail: { value: e.target.value } })}
+      />
+      {children}
+    </div>
+  );
+};
+
+/** Taro's Textarea: a DOM textarea answering with Taro's `{detail: {value}}` (`maxlength` -1 = no limit). */
+export const Textarea = (props: AnyProps) => {
+  const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined;
+  const { maxlength, autoHeight, showConfirmBar, ...rest } = props;
+  void autoHeight;
+  void showConfirmBar;
+  return (
+    <textarea
+      {...domProps(rest)}
+      maxLength={typeof maxlength === 'number' && maxlength >= 0 ? maxlength : undefined}
+      onChange={(e: ChangeEvent<HTMLTextAreaElement>) => onInput?.({ detail: { value: e.target.value } })}
+    />
+  );
+};

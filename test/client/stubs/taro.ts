@@ -12,6 +12,8 @@ const storage = (storageHolder.__taroStorage ??= new Map<string, unknown>());
 let pullDownHandler: (() => void) | null = null;
 let reachBottomHandler: (() => void) | null = null;
 let routerParams: Record<string, string> = {};
+const showHandlers = new Set<{ current: () => void }>();
+const hideHandlers = new Set<{ current: () => void }>();
 
 const resolved = () => Promise.resolve({ errMsg: 'ok' });
 
@@ -37,6 +39,10 @@ const Taro = {
   login: jest.fn(() => Promise.resolve({ code: 'wx-test-code', errMsg: 'login:ok' })),
   stopPullDownRefresh: jest.fn(),
   setNavigationBarTitle: jest.fn(resolved),
+  // Rejects like the mini program when the user closes the camera; a test sets what it "scans".
+  scanCode: jest.fn(() => Promise.reject(new Error('scanCode:fail cancel'))),
+  setClipboardData: jest.fn(resolved),
+  setKeepScreenOn: jest.fn(resolved),
 };
 
 export default Taro;
@@ -50,7 +56,34 @@ export function useLoad(cb: (options: Record<string, string>) => void): void {
 export function useDidShow(cb: () => void): void {
   const ref = useRef(cb);
   ref.current = cb;
-  useEffect(() => ref.current(), []);
+  useEffect(() => {
+    showHandlers.add(ref);
+    ref.current();
+    return () => {
+      showHandlers.delete(ref);
+    };
+  }, []);
+}
+
+export function useDidHide(cb: () => void): void {
+  const ref = useRef(cb);
+  ref.current = cb;
+  useEffect(() => {
+    hideHandlers.add(ref);
+    return () => {
+      hideHandlers.delete(ref);
+    };
+  }, []);
+}
+
+/** What happens when the user leaves the page (another page on top, or the app goes to the background). */
+export function hidePage(): void {
+  hideHandlers.forEach((h) => h.current());
+}
+
+/** What happens when the page shows again. */
+export function showPage(): void {
+  showHandlers.forEach((h) => h.current());
 }
 
 export function usePullDownRefresh(cb: () => void): void {
@@ -90,6 +123,10 @@ export function resetTaro(): void {
   pullDownHandler = null;
   reachBottomHandler = null;
   routerParams = {};
+  showHandlers.clear();
+  hideHandlers.clear();
   for (const fn of Object.values(Taro)) fn.mockClear();
   Taro.request.mockReset();
+  Taro.scanCode.mockReset();
+  Taro.scanCode.mockImplementation(() => Promise.reject(new Error('scanCode:fail cancel')));
 }

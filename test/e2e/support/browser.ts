@@ -23,8 +23,16 @@ const FULL_HEIGHT = `Math.max(document.documentElement.scrollHeight,
     .filter((el) => getComputedStyle(el).display !== 'none')
     .map((el) => el.scrollHeight))`;
 
-/** Debian's Chromium, headless, with a throwaway profile, at a 375×812 phone viewport. */
-export async function launchBrowser(): Promise<Browser> {
+export interface LaunchOptions {
+  /** 375×812 (a phone) unless given, e.g. 1280×800 for a desktop browser. */
+  viewport?: { width: number; height: number };
+  /** A touch phone (default) or a desktop browser. */
+  mobile?: boolean;
+}
+
+/** Debian's Chromium, headless, with a throwaway profile, at a 375×812 phone viewport by default. */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const mobile = options.mobile ?? true;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -39,10 +47,10 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+    viewport: options.viewport ?? { width: 375, height: 812 },
+    deviceScaleFactor: mobile ? 2 : 1,
+    isMobile: mobile,
+    hasTouch: mobile,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '信易+',
+  enablePullDownRefresh: true,
 });

@@ -3,10 +3,15 @@ import { Button, Text, View } from '@tarojs/components';
 import EntryCard from '../../components/entry-card';
 import PageShell from '../../components/page-shell';
 import PointsCard from '../../components/points-card';
+import EnterpriseSection from '../../components/loans/enterprise-section';
 import { useRequest } from '../../hooks/use-request';
 import { usePullToRefresh } from '../../hooks/use-refresh';
 import { useAccountVersion } from '../../services/account';
+import { setIncentiveFilter } from '../../services/incentives';
+import { BANK_PAGES } from '../../services/loans-pages';
+import { verifyPage } from '../../services/merchant-pages';
 import { RESIDENT_PAGES } from '../../services/resident-pages';
+import { RIGHTS_PAGES } from '../../services/rights-pages';
 import { AREA_PAGES, ROLE_LABELS, primaryRole } from '../../services/roles';
 import { getToken, LOGIN_PAGE, useToken } from '../../services/session';
 import { greeting, loadHome, type HomeData } from './load-home';
@@ -14,11 +19,25 @@ import './index.scss';
 
 const open = (url: string) => () => Taro.navigateTo({ url });
 
+/** 出示信用凭证: a pass belongs to one scenario, so choose among those the resident can use now. */
+function showPass() {
+  setIncentiveFilter({ category: 'all', usableOnly: true });
+  void Taro.switchTab({ url: '/pages/incentives/index' });
+}
+
 function ResidentSection({ data }: { data: HomeData }) {
   return (
     <View>
       {data.points ? (
         <PointsCard points={data.points} onDetail={open(RESIDENT_PAGES.credit)} />
+      ) : data.consentWithdrawn ? (
+        <View className='cx-card cx-home__notice' data-testid='consent-withdrawn'>
+          <Text className='cx-section-title'>积分已暂停</Text>
+          <Text className='cx-text-secondary'>您已撤回个人敏感信息处理授权，积分暂停计算和展示。重新授权后即可恢复。</Text>
+          <Button className='cx-btn cx-btn--block cx-home__verify' data-testid='go-consents' onClick={open(RIGHTS_PAGES.consents)}>
+            去授权管理
+          </Button>
+        </View>
       ) : (
         <View className='cx-card cx-home__notice' data-testid='real-name-required'>
           <Text className='cx-section-title'>请先完成实名认证</Text>
@@ -37,11 +56,11 @@ function ResidentSection({ data }: { data: HomeData }) {
       <Button
         className='cx-btn cx-btn--block cx-home__pass'
         data-testid='show-pass'
-        onClick={() => Taro.switchTab({ url: '/pages/incentives/index' })}
+        onClick={showPass}
       >
         出示信用凭证
       </Button>
-      <Text className='cx-home__hint'>在信易+ 中选择场景后出示凭证，由商户扫码核验。</Text>
+      <Text className='cx-home__hint'>选择您可享受的信易+ 场景后出示凭证，由商户扫码核验。</Text>
     </View>
   );
 }
@@ -55,32 +74,24 @@ function RoleSection({ data }: { data: HomeData }) {
         <View className='cx-card cx-home__scan'>
           <Text className='cx-section-title'>信易+ 商户核验</Text>
           <Text className='cx-text-secondary'>扫描居民出示的信用凭证，确认优惠资格并登记核销。</Text>
-          <Button className='cx-btn cx-btn--block cx-home__scan-btn' data-testid='entry-scan' onClick={open(AREA_PAGES.merchant)}>
+          <Button
+            className='cx-btn cx-btn--block cx-home__scan-btn'
+            data-testid='entry-scan'
+            onClick={open(verifyPage(process.env.TARO_ENV === 'weapp'))}
+          >
             扫码核验
           </Button>
+          <Text className='cx-home__merchant-link' data-testid='entry-merchant' onClick={open(AREA_PAGES.merchant)}>
+            今日核销、核销记录与参与场景 ›
+          </Text>
         </View>
       )}
-      {roles.includes('enterprise') && (
-        <View>
-          <EntryCard
-            badge='认'
-            title='企业认证'
-            description='用统一社会信用代码认证企业'
-            testId='entry-enterprise-register'
-            onClick={open(AREA_PAGES.enterprise)}
-          />
-          <EntryCard
-            badge='贷'
-            tone='accent'
-            title='产品市场'
-            description='查看信易贷产品与准入条件'
-            testId='entry-enterprise-market'
-            onClick={open(AREA_PAGES.enterprise)}
-          />
-        </View>
-      )}
+      {roles.includes('enterprise') && data.business !== undefined && <EnterpriseSection business={data.business} />}
       {roles.includes('bank') && (
-        <EntryCard badge='审' title='审批' description='处理企业的信易贷申请' testId='entry-bank' onClick={open(AREA_PAGES.bank)} />
+        <View>
+          <EntryCard badge='审' title='审批' description='待审批、即将超期的信易贷申请' testId='entry-bank' onClick={open(AREA_PAGES.bank)} />
+          <EntryCard badge='品' tone='accent' title='产品管理' description='发布、修改和下架本行的信易贷产品' testId='entry-bank-products' onClick={open(BANK_PAGES.products)} />
+        </View>
       )}
       {roles.includes('department') && (
         <EntryCard

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import PageShell from '../../components/page-shell';
 import { devLogin, isApiError, wechatLogin, type AuthResponse, type DemoUserId } from '../../services/api';
+import { PUBLIC_PAGES } from '../../services/rights-pages';
 import { HOME_PAGE, saveToken } from '../../services/session';
 import { DEMO_IDENTITIES } from './demo-identities';
 import './index.scss';
@@ -100,6 +101,9 @@ export default function LoginPage() {
 
       <Text className='cx-login__privacy'>
         登录即表示您同意我们依法处理您的信用信息。身份证号仅以脱敏形式显示，任何人查询您的信用信息都会留下记录。
+      </Text>
+      <Text className='cx-login__verify' data-testid='open-report-verify' onClick={() => void Taro.navigateTo({ url: PUBLIC_PAGES.verify })}>
+        核验他人出示的信用报告（无需登录） ›
       </Text>
     </PageShell>
   );

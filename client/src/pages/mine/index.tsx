@@ -2,8 +2,11 @@ import Taro from '@tarojs/taro';
 import { Button, Switch, Text, View } from '@tarojs/components';
 import EntryCard from '../../components/entry-card';
 import PageShell from '../../components/page-shell';
+import RightsEntries from '../../components/rights-entries';
 import { useAccountVersion } from '../../services/account';
 import { getMe } from '../../services/api';
+import { BANK_PAGES, ENTERPRISE_PAGES } from '../../services/loans-pages';
+import { MERCHANT_PAGES } from '../../services/merchant-pages';
 import { RESIDENT_PAGES } from '../../services/resident-pages';
 import { ROLE_LABELS } from '../../services/roles';
 import { signOut, useToken } from '../../services/session';
@@ -98,6 +101,52 @@ export default function MinePage() {
               onClick={open(RESIDENT_PAGES.credit)}
             />
           )}
+          {resident && (
+            <EntryCard
+              badge='销'
+              title='核销记录'
+              description='在哪里、什么时候使用了信易+ 权益'
+              testId='mine-redemptions'
+              onClick={open(RESIDENT_PAGES.redemptions)}
+            />
+          )}
+          {user.roles.includes('enterprise') && (
+            <View>
+              <EntryCard
+                badge='企'
+                title='企业信用'
+                description='公共信用综合评价、近 12 个月处罚与信用记录'
+                testId='mine-business'
+                onClick={open(ENTERPRISE_PAGES.business)}
+              />
+              <EntryCard badge='申' tone='accent' title='我的申请' description='信易贷申请进度' testId='mine-applications' onClick={open(ENTERPRISE_PAGES.applications)} />
+            </View>
+          )}
+          {user.roles.includes('bank') && (
+            <View>
+              <EntryCard badge='审' title='信贷审批' description='待审批与即将超期的申请' testId='mine-bank' onClick={open(BANK_PAGES.index)} />
+              <EntryCard badge='品' tone='accent' title='产品管理' description='本行的信易贷产品' testId='mine-bank-products' onClick={open(BANK_PAGES.products)} />
+            </View>
+          )}
+          {user.roles.includes('merchant') && (
+            <View>
+              <EntryCard
+                badge='验'
+                title='商户核验'
+                description='今日核销、参与的信易+ 场景'
+                testId='mine-merchant'
+                onClick={open(MERCHANT_PAGES.index)}
+              />
+              <EntryCard
+                badge='销'
+                tone='accent'
+                title='核销记录'
+                description='本单位的核销记录，可按日期筛选'
+                testId='mine-merchant-history'
+                onClick={open(MERCHANT_PAGES.history)}
+              />
+            </View>
+          )}
           <EntryCard
             badge='规'
             tone='accent'
@@ -106,6 +155,7 @@ export default function MinePage() {
             testId='mine-rules'
             onClick={open(RESIDENT_PAGES.rules)}
           />
+          <RightsEntries user={user} />
         </View>
       )}
       <LargeFontSetting />

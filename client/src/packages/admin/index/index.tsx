@@ -1,28 +1,80 @@
-import AreaPage, { type AreaCopy } from '../../../components/area-page';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import EntryCard from '../../../components/entry-card';
+import { useRequest } from '../../../hooks/use-request';
+import { getDashboard } from '../../../services/admin-api';
 import type { Me } from '../../../services/api';
+import { listCases, type CaseKind } from '../../../services/rights-api';
+import { adminCasesPage } from '../../../services/rights-pages';
+import Dashboard from '../dashboard/dashboard';
+import ConsoleFrame from '../shared/console';
+import StateBlock from '../shared/state-block';
+import '../shared/console.scss';
 
-const DEPARTMENT: AreaCopy = {
-  title: '数据报送',
-  purpose: '行业主管部门在这里查看已报送的信用记录，并在时限内答复居民和企业提出的异议与信用修复申请。',
-  features: ['已报送的信用记录（批量报送通过接口与导入工具）', '异议处理队列及答复时限', '信用修复申请队列'],
-  emptyTitle: '暂无待处理事项',
-  emptyDescription: '有新的异议或修复申请时，会显示在这里。',
-};
+const QUEUE_PEEK = 100;
 
-const CENTRE: AreaCopy = {
-  title: '管理控制台',
-  purpose: '区信用中心在这里查看全区信用服务的运行情况，维护信用规则清单、信易+ 激励场景和惩戒措施清单。',
-  features: ['信用等级分布、每日核销与贷款申请统计', '超期未办事项', '信用规则、激励场景与惩戒措施清单管理'],
-  emptyTitle: '暂无统计数据',
-  emptyDescription: '统计与管理功能开放后，数据会显示在这里。',
-};
+/** How many cases of one kind wait for this department, and how many are overdue. */
+async function queueSummary(kind: CaseKind) {
+  const page = await listCases(kind, { status: 'OPEN', limit: QUEUE_PEEK });
+  return { open: page.items.length, overdue: page.items.filter((c) => c.overdue).length, more: page.nextCursor !== null };
+}
 
+function QueueEntry({ kind, refresh }: { kind: CaseKind; refresh: number }) {
+  const summary = useRequest(() => queueSummary(kind), [kind, refresh]);
+  const label = kind === 'objection' ? '异议处理' : '信用修复申请';
+  const s = summary.data;
+  const description = summary.error
+    ? '待办数量加载失败，点击进入查看'
+    : s
+      ? `待处理 ${s.open}${s.more ? '+' : ''} 件${s.overdue > 0 ? `，其中已超期 ${s.overdue} 件` : ''}；须在 5 个工作日内答复`
+      : '加载中…';
+  return (
+    <EntryCard
+      badge={kind === 'objection' ? '异' : '修'}
+      tone={kind === 'objection' ? 'primary' : 'accent'}
+      title={label}
+      description={description}
+      testId={`queue-entry-${kind}`}
+      onClick={() => void Taro.navigateTo({ url: adminCasesPage(kind) })}
+    />
+  );
+}
+
+function DepartmentHome({ refresh }: { refresh: number }) {
+  return (
+    <View data-testid='department-home'>
+      <QueueEntry kind='objection' refresh={refresh} />
+      <QueueEntry kind='repair' refresh={refresh} />
+      <View className='cx-console-card'>
+        <Text className='cx-console-card__title'>信用记录报送</Text>
+        <Text className='cx-text-secondary'>
+          信用记录通过数据接口（POST /api/credit-records）或导入工具批量报送，每条记录须对应信用规则目录中的规则。居民和企业对记录提出异议或申请修复后，会出现在上面的队列中。
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+function CentreDashboard({ refresh }: { refresh: number }) {
+  const dashboard = useRequest(() => getDashboard(), [refresh]);
+  return (
+    <StateBlock loading={dashboard.loading && !dashboard.data} error={dashboard.error} onRetry={() => void dashboard.reload()} testId='dashboard-state'>
+      {dashboard.data && <Dashboard data={dashboard.data} />}
+    </StateBlock>
+  );
+}
+
+const isCentre = (me: Me) => me.roles.includes('admin');
+
+/** The console's home: the credit centre's dashboard, or a department's queues. */
 export default function AdminHome() {
   return (
-    <AreaPage
+    <ConsoleFrame
       roles={['admin', 'department']}
-      deniedName='管理控制台'
-      copyFor={(me: Me) => (me.roles.includes('admin') ? CENTRE : DEPARTMENT)}
-    />
+      nav='dashboard'
+      title={(me) => (isCentre(me) ? '管理控制台' : '数据报送')}
+    >
+      {(me, refresh) => (isCentre(me) ? <CentreDashboard refresh={refresh} /> : <DepartmentHome refresh={refresh} />)}
+    </ConsoleFrame>
   );
 }

@@ -1,17 +1,38 @@
-import AreaPage from '../../../components/area-page';
+import { View } from '@tarojs/components';
+// Styles in the order every other page has them (entry-card, page-shell, loans components), so
+// the mini program's shared stylesheet has one consistent order.
+import '../../../components/entry-card/index.scss';
+import RoleShell, { useRoleMe } from '../../../components/loans/role-shell';
+import EnterpriseSection from '../../../components/loans/enterprise-section';
+import { useRequest } from '../../../hooks/use-request';
+import { usePullToRefresh } from '../../../hooks/use-refresh';
+import { useAccountVersion } from '../../../services/account';
+import { loadMyEnterprise } from '../shared/enterprise';
 
+/** 企业服务: the business card or 企业认证, and the shortcuts (also shown on the 首页 tab). */
 export default function EnterpriseHome() {
+  const me = useRoleMe('enterprise');
+  const accountVersion = useAccountVersion();
+  const business = useRequest(loadMyEnterprise, [me.user?.id, me.user?.orgId, accountVersion], me.allowed);
+  usePullToRefresh(async () => {
+    await Promise.all([me.reload(), business.reload()]);
+  });
+
   return (
-    <AreaPage
-      roles={['enterprise']}
-      deniedName='企业服务'
-      copyFor={() => ({
-        title: '企业服务',
-        purpose: '企业完成认证后，可在信易贷产品市场查看自己是否符合各银行产品的条件，授权银行查询信用报告并在线申请。',
-        features: ['企业认证（统一社会信用代码）', '信易贷产品市场与准入条件自查', '我的贷款申请与进度', '授权管理：授权或撤销银行查询'],
-        emptyTitle: '暂无贷款申请',
-        emptyDescription: '提交信易贷申请后，申请进度会显示在这里。',
-      })}
-    />
+    <RoleShell
+      me={me}
+      name='企业服务'
+      loading={business.data === undefined && !business.error}
+      error={business.error}
+      onRetry={business.reload}
+    >
+      {() =>
+        business.data !== undefined && (
+          <View data-testid='enterprise-home'>
+            <EnterpriseSection business={business.data} />
+          </View>
+        )
+      }
+    </RoleShell>
   );
 }

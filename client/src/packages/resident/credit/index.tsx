@@ -7,7 +7,9 @@ import { useRequest } from '../../../hooks/use-request';
 import { usePullToRefresh } from '../../../hooks/use-refresh';
 import { getMyEvents, getMyPoints, getMyTrend, isApiError, type PointsResponse } from '../../../services/api';
 import { RESIDENT_PAGES, eventPage } from '../../../services/resident-pages';
+import { RIGHTS_PAGES } from '../../../services/rights-pages';
 import { useToken } from '../../../services/session';
+import { useCreditVersion } from '../rights/changes';
 import DimensionChart from '../components/dimension-chart';
 import EventTimeline from '../components/event-timeline';
 import TierGauge from '../components/tier-gauge';
@@ -19,7 +21,7 @@ import './index.scss';
 const BASE_POINTS = 100;
 const PAGE_SIZE = 20;
 // Shown by the page itself (as its empty state), so no toast for them.
-const QUIET = ['REAL_NAME_REQUIRED', 'FORBIDDEN'];
+const QUIET = ['REAL_NAME_REQUIRED', 'FORBIDDEN', 'CONSENT_WITHDRAWN'];
 
 const open = (url: string) => () => void Taro.navigateTo({ url });
 
@@ -91,7 +93,9 @@ function Composition({ points }: { points: PointsResponse }) {
 export default function CreditPage() {
   const token = useToken();
   const signedIn = token !== null;
-  const points = useRequest(() => getMyPoints({ quietCodes: QUIET }), [token], signedIn);
+  // An objection or repair opened on a record's page changes what the list and points show.
+  const changes = useCreditVersion();
+  const points = useRequest(() => getMyPoints({ quietCodes: QUIET }), [token, changes], signedIn);
   const trend = useRequest(() => getMyTrend({ quietCodes: QUIET }), [token], signedIn);
   const events = usePagedList(
     async (cursor) => {
@@ -99,7 +103,7 @@ export default function CreditPage() {
       rememberEvents(page.items);
       return page;
     },
-    [token],
+    [token, changes],
     signedIn,
   );
 
@@ -113,19 +117,30 @@ export default function CreditPage() {
   const code = isApiError(points.error) ? points.error.code : null;
   const realNameRequired = code === 'REAL_NAME_REQUIRED';
   const notResident = code === 'FORBIDDEN';
+  const withdrawn = code === 'CONSENT_WITHDRAWN';
   const data = points.data;
 
   return (
     <PageShell
       loading={points.loading && !data}
-      error={realNameRequired || notResident ? undefined : points.error}
+      error={realNameRequired || notResident || withdrawn ? undefined : points.error}
       onRetry={points.reload}
-      empty={realNameRequired || notResident}
-      emptyTitle={realNameRequired ? '请先完成实名认证' : '仅居民可查看信用积分'}
+      empty={realNameRequired || notResident || withdrawn}
+      emptyTitle={realNameRequired ? '请先完成实名认证' : withdrawn ? '积分已暂停' : '仅居民可查看信用积分'}
       emptyDescription={
-        realNameRequired ? '完成实名认证并同意个人敏感信息处理授权后，即可查看您的信用积分和信用记录。' : '当前账号不是居民账号。'
+        realNameRequired
+          ? '完成实名认证并同意个人敏感信息处理授权后，即可查看您的信用积分和信用记录。'
+          : withdrawn
+            ? '您已撤回个人敏感信息处理授权，积分暂停计算和展示。重新授权后即可恢复。'
+            : '当前账号不是居民账号。'
       }
-      emptyAction={realNameRequired ? { text: '去实名认证', onClick: open(RESIDENT_PAGES.realName) } : undefined}
+      emptyAction={
+        realNameRequired
+          ? { text: '去实名认证', onClick: open(RESIDENT_PAGES.realName) }
+          : withdrawn
+            ? { text: '去授权管理', onClick: open(RIGHTS_PAGES.consents) }
+            : undefined
+      }
     >
       {data && (
         <View data-testid='credit-page'>

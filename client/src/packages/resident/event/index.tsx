@@ -1,11 +1,18 @@
+import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import PageShell from '../../../components/page-shell';
 import { useRequest } from '../../../hooks/use-request';
 import type { CreditEventView } from '../../../services/api';
 import { RESIDENT_PAGES } from '../../../services/resident-pages';
+import type { CaseKind, OpenedCase } from '../../../services/rights-api';
+import { RIGHTS_PAGES, type EventSubject } from '../../../services/rights-pages';
 import { useToken } from '../../../services/session';
 import StatusBadge from '../components/status-badge';
+import { canObject, repairAvailability } from '../rights/availability';
+import CaseForm from '../rights/case-form';
+import { creditChanged } from '../rights/changes';
+import { rememberEvents } from '../shared/event-cache';
 import { chinaDate, countedText, SEVERITY_LABELS, signedPoints } from '../shared/format';
 import { loadEvent } from './load-event';
 import './index.scss';
@@ -35,7 +42,87 @@ function countsUntilText(e: CreditEventView): string {
   return e.status === 'expired' ? `${day} 起已不再计分` : `${day} 后不再计分`;
 }
 
-function EventDetail({ event: e }: { event: CreditEventView }) {
+const openCases = () => void Taro.navigateTo({ url: RIGHTS_PAGES.cases });
+
+interface RightsProps {
+  event: CreditEventView;
+  /** The deadline of a case opened on this page (the list does not carry it). */
+  deadlines: Partial<Record<CaseKind, string>>;
+  onOpened: (kind: CaseKind, opened: OpenedCase) => void;
+}
+
+function Pending({ text, deadline, testId }: { text: string; deadline?: string; testId: string }) {
+  return (
+    <View className='cx-event__pending' data-testid={testId}>
+      <Text className='cx-event__pending-title'>{text}</Text>
+      <Text className='cx-event__pending-desc'>
+        {deadline ? `报送部门应于 ${chinaDate(deadline)} 前答复并说明理由。` : '报送部门会在 5 个工作日内答复并说明理由。'}
+      </Text>
+      <Text className='cx-event__pending-link' onClick={openCases}>
+        查看异议与修复 ›
+      </Text>
+    </View>
+  );
+}
+
+/** 提出异议 and 申请信用修复: what the subject may do about this record, and what is under way. */
+function Rights({ event: e, deadlines, onOpened }: RightsProps) {
+  const [form, setForm] = useState<CaseKind | null>(null);
+  const repair = repairAvailability(e, new Date(Date.now()));
+  const opened = (kind: CaseKind) => (c: OpenedCase) => {
+    setForm(null);
+    onOpened(kind, c);
+  };
+
+  return (
+    <View>
+      {repair.state !== 'none' && repair.state !== 'repaired' && (
+        <View className='cx-card cx-event__repair' data-testid='event-repair' data-state={repair.state}>
+          <Text className='cx-event__repair-title'>信用修复</Text>
+          {repair.state === 'pending' ? (
+            <Pending text='修复申请处理中' deadline={deadlines.repair} testId='repair-pending' />
+          ) : (
+            <Text className='cx-event__repair-text' data-testid='repair-message'>
+              {repair.message}
+            </Text>
+          )}
+          {(repair.state === 'available' || repair.state === 'waiting') && form !== 'repair' && (
+            <Button
+              className='cx-btn cx-btn--block cx-event__action'
+              data-testid='repair-open'
+              disabled={repair.enabled ? undefined : true}
+              onClick={repair.enabled ? () => setForm('repair') : undefined}
+            >
+              申请信用修复
+            </Button>
+          )}
+          {form === 'repair' && <CaseForm kind='repair' eventId={e.id} onDone={opened('repair')} onCancel={() => setForm(null)} />}
+        </View>
+      )}
+
+      {e.status !== 'repaired' && (
+        <View className='cx-card' data-testid='event-objection'>
+          <Text className='cx-section-title'>异议</Text>
+          {e.openObjectionId ? (
+            <Pending text='异议处理中' deadline={deadlines.objection} testId='objection-pending' />
+          ) : (
+            <Text className='cx-text-secondary'>
+              认为这条记录有误（信息错误、遗漏、超期公示或涉及隐私），可以提出异议；处理期间记录标注「异议处理中」，报送部门会答复并说明理由。
+            </Text>
+          )}
+          {canObject(e) && form !== 'objection' && (
+            <Button className='cx-btn cx-btn--secondary cx-btn--block cx-event__action' data-testid='objection-open' onClick={() => setForm('objection')}>
+              提出异议
+            </Button>
+          )}
+          {form === 'objection' && <CaseForm kind='objection' eventId={e.id} onDone={opened('objection')} onCancel={() => setForm(null)} />}
+        </View>
+      )}
+    </View>
+  );
+}
+
+function EventDetail({ event: e, deadlines, onOpened }: RightsProps) {
   const negative = e.points < 0;
   const sign = e.points > 0 ? 'up' : negative ? 'down' : 'zero';
   return (
@@ -53,13 +140,7 @@ function EventDetail({ event: e }: { event: CreditEventView }) {
         <Text className='cx-event__when'>{chinaDate(e.occurredAt)} · {e.department}</Text>
       </View>
 
-      {negative && e.repairableFrom && e.status !== 'repaired' && (
-        <View className='cx-card cx-event__repair' data-testid='event-repair'>
-          <Text className='cx-event__repair-title'>信用修复</Text>
-          <Text className='cx-event__repair-text'>可于 {chinaDate(e.repairableFrom)} 后申请信用修复（免费）</Text>
-          <Text className='cx-text-secondary'>纠正失信行为、履行相关义务后，可向报送部门申请修复；修复不收取任何费用。</Text>
-        </View>
-      )}
+      <Rights event={e} deadlines={deadlines} onOpened={onOpened} />
 
       <View className='cx-card'>
         <Text className='cx-section-title'>记录依据</Text>
@@ -108,8 +189,24 @@ function EventDetail({ event: e }: { event: CreditEventView }) {
 export default function EventPage() {
   const { params } = useRouter();
   const id = safeDecode(params.id ?? '');
+  const subject: EventSubject = params.subject === 'enterprise' ? 'enterprise' : 'person';
   const token = useToken();
-  const event = useRequest(() => loadEvent(id), [token, id], token !== null && id !== '');
+  const event = useRequest(() => loadEvent(id, subject), [token, id, subject], token !== null && id !== '');
+  // The record as changed here (a case opened), until the next load.
+  const [changed, setChanged] = useState<CreditEventView | null>(null);
+  const [deadlines, setDeadlines] = useState<Partial<Record<CaseKind, string>>>({});
+  const shown = changed && changed.id === event.data?.id ? changed : event.data;
+
+  const onOpened = (kind: CaseKind, opened: OpenedCase) => {
+    if (!shown) return;
+    const next: CreditEventView =
+      kind === 'objection' ? { ...shown, status: 'disputed', openObjectionId: opened.id } : { ...shown, openRepairId: opened.id };
+    rememberEvents([next]);
+    setChanged(next);
+    setDeadlines((d) => ({ ...d, [kind]: opened.deadline }));
+    creditChanged();
+    Taro.showToast({ title: kind === 'objection' ? '异议已提交' : '修复申请已提交', icon: 'success' }).catch(() => undefined);
+  };
 
   return (
     <PageShell
@@ -119,9 +216,13 @@ export default function EventPage() {
       empty={id === '' || event.data === null}
       emptyTitle='未找到这条信用记录'
       emptyDescription='记录可能已被报送部门撤回，请返回信用记录列表查看。'
-      emptyAction={{ text: '返回我的信用', onClick: () => void Taro.redirectTo({ url: RESIDENT_PAGES.credit }) }}
+      emptyAction={
+        subject === 'enterprise'
+          ? { text: '返回', onClick: () => void Taro.navigateBack() }
+          : { text: '返回我的信用', onClick: () => void Taro.redirectTo({ url: RESIDENT_PAGES.credit }) }
+      }
     >
-      {event.data && <EventDetail event={event.data} />}
+      {shown && <EventDetail event={shown} deadlines={deadlines} onOpened={onOpened} />}
     </PageShell>
   );
 }

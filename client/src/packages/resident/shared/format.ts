@@ -1,24 +1,6 @@
 import type { CreditEventView, RuleView } from '../../../services/api';
 
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function chinaParts(iso: string): Date | null {
-  const t = new Date(iso).getTime();
-  return Number.isNaN(t) ? null : new Date(t + CHINA_OFFSET_MS);
-}
-
-/** The calendar day in China (UTC+8) whatever the phone's time zone: `YYYY-MM-DD`. */
-export function chinaDate(iso: string): string {
-  const d = chinaParts(iso);
-  return d ? `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` : iso;
-}
-
-/** `YYYY-MM-DD HH:mm` in China time. */
-export function chinaDateTime(iso: string): string {
-  const d = chinaParts(iso);
-  return d ? `${chinaDate(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : iso;
-}
+export { chinaDate, chinaDateTime } from '../../../services/time';
 
 const MINUS = '\u2212';
 

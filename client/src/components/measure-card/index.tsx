@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { Measure } from '../../services/rights-api';
+import './index.scss';
+
+export const MEASURE_SEVERITY_LABELS: Record<Measure['severity'], string> = { light: '轻微', general: '一般', serious: '严重' };
+export const MEASURE_AFFECTS_LABELS: Record<Measure['affects'][number], string> = { incentives: '信易+ 守信激励', loans: '信易贷' };
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <View className='cx-measure__row'>
+      <Text className='cx-measure__label'>{label}</Text>
+      <Text className='cx-measure__value' data-testid={testId}>
+        {children}
+      </Text>
+    </View>
+  );
+}
+
+interface MeasureCardProps {
+  measure: Measure;
+  /** Extra rows first (why it applies to me, until when). */
+  lead?: ReactNode;
+  testId?: string;
+  onClick?: () => void;
+}
+
+/** One listed joint-punishment measure: what it restricts, on what basis, for how long, how to get out. */
+export default function MeasureCard({ measure: m, lead, testId = 'measure-item', onClick }: MeasureCardProps) {
+  return (
+    <View className='cx-measure' data-testid={testId} data-measure-id={m.id} onClick={onClick}>
+      <View className='cx-measure__head'>
+        <Text className='cx-measure__title' data-testid='measure-title'>
+          {m.title}
+        </Text>
+        <Text className={`cx-measure__severity cx-measure__severity--${m.severity}`}>{MEASURE_SEVERITY_LABELS[m.severity]}</Text>
+      </View>
+      <Text className='cx-measure__desc'>{m.description}</Text>
+      {lead}
+      <Row label='名单类型'>{m.listType}</Row>
+      <Row label='限制范围'>{m.affects.map((a) => MEASURE_AFFECTS_LABELS[a]).join('、')}</Row>
+      <Row label='期限'>{`最长 ${m.durationMonths} 个月`}</Row>
+      <Row label='法律依据'>{m.legalBasis}</Row>
+      <Row label='如何解除' testId='measure-exit'>
+        {m.howToExit}
+      </Row>
+    </View>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '惩戒措施',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '规则目录',
+  enablePullDownRefresh: true,
+});

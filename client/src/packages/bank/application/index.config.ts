@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '审批申请',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,94 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { EmptyState } from '../../../components/page-shell';
+import RoleShell, { useRoleMe } from '../../../components/loans/role-shell';
+import CreditRecords from '../../../components/loans/credit-records';
+import GradeBadge from '../../../components/loans/grade-badge';
+import { useRequest } from '../../../hooks/use-request';
+import { usePullToRefresh } from '../../../hooks/use-refresh';
+import { useAccountVersion } from '../../../services/account';
+import { ENTERPRISE_PAGES } from '../../../services/loans-pages';
+import { maskUscc } from '../../../../../functions/shared/domain/identifiers';
+import { loadMyEnterprise } from '../shared/enterprise';
+import './index.scss';
+
+/** The business page: its grade and what drives it, penalties in 12 months, and its credit records. */
+export default function BusinessPage() {
+  const me = useRoleMe('enterprise');
+  const accountVersion = useAccountVersion();
+  const business = useRequest(loadMyEnterprise, [me.user?.id, me.user?.orgId, accountVersion], me.allowed);
+  usePullToRefresh(business.reload);
+  const b = business.data;
+
+  return (
+    <RoleShell
+      me={me}
+      name='企业信用'
+      loading={b === undefined && !business.error}
+      error={business.error}
+      onRetry={business.reload}
+      empty={b === null}
+      emptyTitle='尚未完成企业认证'
+      emptyDescription='完成企业认证后，这里会显示企业的公共信用综合评价和信用记录。'
+      emptyAction={{ text: '去企业认证', onClick: () => void Taro.redirectTo({ url: ENTERPRISE_PAGES.register }) }}
+    >
+      {() =>
+        b && (
+          <View data-testid='business-page'>
+            <View className='cx-card'>
+              <Text className='cx-business__name' data-testid='business-name'>
+                {b.name}
+              </Text>
+              <View className='cx-business__rows'>
+                <View className='cx-business__row'>
+                  <Text className='cx-business__label'>统一社会信用代码</Text>
+                  <Text className='cx-business__value'>{maskUscc(b.uscc)}</Text>
+                </View>
+                <View className='cx-business__row'>
+                  <Text className='cx-business__label'>法定代表人</Text>
+                  <Text className='cx-business__value'>{b.legalRepresentative}</Text>
+                </View>
+                <View className='cx-business__row'>
+                  <Text className='cx-business__label'>成立日期</Text>
+                  <Text className='cx-business__value'>{b.establishedOn ?? '未登记'}</Text>
+                </View>
+                <View className='cx-business__row'>
+                  <Text className='cx-business__label'>纳税信用等级</Text>
+                  <Text className='cx-business__value'>{b.taxCreditGrade} 级</Text>
+                </View>
+              </View>
+            </View>
+
+            <View className='cx-card'>
+              <Text className='cx-section-title'>公共信用综合评价</Text>
+              <GradeBadge grade={b.grade} score={b.score} />
+              <View className='cx-business__drivers' data-testid='business-drivers'>
+                <Text className='cx-business__drivers-title'>评价依据</Text>
+                {b.drivers.map((d) => (
+                  <Text key={d} className='cx-business__driver'>
+                    · {d}
+                  </Text>
+                ))}
+              </View>
+              <View className='cx-business__penalties'>
+                <Text className='cx-business__penalties-label'>近 12 个月行政处罚</Text>
+                <Text className='cx-business__penalties-value' data-testid='business-penalties'>
+                  {b.penalties12m} 次
+                </Text>
+              </View>
+            </View>
+
+            <View className='cx-card'>
+              <Text className='cx-section-title'>信用记录</Text>
+              {b.events.length > 0 ? (
+                <CreditRecords records={b.events} />
+              ) : (
+                <EmptyState title='暂无信用记录' description='各部门报送的本企业信用记录会显示在这里。' testId='business-records-empty' />
+              )}
+            </View>
+          </View>
+        )
+      }
+    </RoleShell>
+  );
+}

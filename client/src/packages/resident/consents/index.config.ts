@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '授权管理',
+  enablePullDownRefresh: true,
+});

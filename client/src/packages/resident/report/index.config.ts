@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '信用报告',
+  enablePullDownRefresh: true,
+});

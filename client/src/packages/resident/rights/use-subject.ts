@@ -1,0 +1,15 @@
+import { useRequest } from '../../../hooks/use-request';
+import { getMe, type Me } from '../../../services/api';
+import type { EventSubject } from '../../../services/rights-pages';
+import { useToken } from '../../../services/session';
+
+/** Whose rights a page is about: a resident's own, or (an enterprise user) the business's. */
+export function subjectOf(me: Me): EventSubject {
+  return me.roles.includes('resident') ? 'person' : 'enterprise';
+}
+
+/** The signed-in user, for pages that serve residents and enterprise users alike. */
+export function useMe() {
+  const token = useToken();
+  return useRequest(() => getMe().then((r) => r.user), [token], token !== null);
+}
