@@ -56,6 +56,13 @@ describe('企业服务', () => {
     expect(screen.getByTestId('grade')).toHaveAttribute('data-grade', 'A');
   });
 
+  it('opens a business record’s detail page, where objections and repair are offered', async () => {
+    fakeApi({ 'GET /api/me': ok(HUAXIN_ME), 'GET /api/enterprises/me': ok(HUAXIN) });
+    render(<BusinessPage />);
+    fireEvent.click(await screen.findByTestId('record-item'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/event.*\?id=.+&subject=enterprise$/) });
+  });
+
   it('shows an application with the bank’s deadline and history, and withdraws it after a confirmation', async () => {
     const app = application({ enterprise: { id: 'org-huaxin', name: '郑州华信商贸有限公司', uscc: HUAXIN_USCC } });
     let withdrawn = 0;

@@ -27,14 +27,14 @@ function counted(e: CreditEventView): string {
  * A business's credit records, newest first, as a timeline: what happened, who reported it, when,
  * how long it counts, and what it adds to the score now.
  */
-export default function CreditRecords({ records, testId = 'credit-records' }: { records: readonly CreditEventView[]; testId?: string }) {
+export default function CreditRecords({ records, testId = 'credit-records', onOpen }: { records: readonly CreditEventView[]; testId?: string; onOpen?: (e: CreditEventView) => void }) {
   return (
     <View className='cx-records' data-testid={testId}>
       {records.map((e) => {
         const sign = e.points > 0 ? 'up' : e.points < 0 ? 'down' : 'zero';
         const status = EVENT_STATUS[e.status];
         return (
-          <View key={e.id} className={`cx-records__item cx-records__item--${e.status}`} data-testid='record-item'>
+          <View key={e.id} className={`cx-records__item cx-records__item--${e.status}`} data-testid='record-item' onClick={onOpen ? () => onOpen(e) : undefined}>
             <View className={`cx-records__dot cx-records__dot--${sign}`} />
             <View className='cx-records__body'>
               <View className='cx-records__head'>
@@ -49,6 +49,7 @@ export default function CreditRecords({ records, testId = 'credit-records' }: { 
               </Text>
               <Text className='cx-records__meta'>计入至 {chinaDate(e.countsUntil)}</Text>
               <Text className={`cx-records__points cx-records__points--${e.countedPoints === e.points ? sign : 'zero'}`}>{counted(e)}</Text>
+              {onOpen ? <Text className='cx-records__meta'>查看详情 · 提出异议 · 申请修复 ›</Text> : null}
             </View>
           </View>
         );

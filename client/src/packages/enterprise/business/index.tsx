@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { EmptyState } from '../../../components/page-shell';
 import RoleShell, { useRoleMe } from '../../../components/loans/role-shell';
+import { subjectEventPage } from '../../../services/rights-pages';
 import CreditRecords from '../../../components/loans/credit-records';
 import GradeBadge from '../../../components/loans/grade-badge';
 import { useRequest } from '../../../hooks/use-request';
@@ -81,7 +82,7 @@ export default function BusinessPage() {
             <View className='cx-card'>
               <Text className='cx-section-title'>信用记录</Text>
               {b.events.length > 0 ? (
-                <CreditRecords records={b.events} />
+                <CreditRecords records={b.events} onOpen={(e) => void Taro.navigateTo({ url: subjectEventPage(e.id, 'enterprise') })} />
               ) : (
                 <EmptyState title='暂无信用记录' description='各部门报送的本企业信用记录会显示在这里。' testId='business-records-empty' />
               )}
