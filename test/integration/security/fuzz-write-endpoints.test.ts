@@ -49,7 +49,8 @@ describe('property: no write endpoint answers 5xx or breaks the error contract, 
             expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
           }
         }),
-        { numRuns: 12, seed: 20261127 },
+        // A small fixed-seed run in npm test; FUZZ_RUNS=2000 FUZZ_SEED=… gives the nightly-sized, varied run.
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 12), seed: Number(process.env.FUZZ_SEED ?? 20261127) },
       );
     }
   }, 180_000);
