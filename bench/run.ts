@@ -76,6 +76,7 @@ async function main() {
   } finally {
     await stack.stop();
   }
+  lines.push('How these numbers compare with the targets, and what limits them on this machine: README, section 性能与可靠性.');
   writeFileSync(path.join(__dirname, 'RESULTS.md'), `${lines.join('\n')}\n`);
   console.log('wrote bench/RESULTS.md');
 }
