@@ -9,10 +9,11 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchEligibility } from './eligibility.bench';
+import { benchEndpoints } from './endpoints.bench';
 import { benchImport } from './import.bench';
 import { benchPointsRead } from './points-read.bench';
 import { benchRedemptions } from './redemptions.bench';
-import { benchSizes } from './sizes.bench';
+import { benchSizes, coldStart } from './sizes.bench';
 import { startBenchStack } from './support/stack';
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -65,6 +66,17 @@ async function main() {
     lines.push('| request | connections | checks/s (requests/s) | p50 ms | p99 ms |', '|---|---|---|---|---|');
     for (const r of elig) lines.push(`| ${r.label} | ${r.connections} | ${fmt(r.result.rps)} | ${fmt(r.result.p50, 1)} | ${fmt(r.result.p99, 1)} |`);
     lines.push('');
+
+    console.log('other hot endpoints…');
+    const endpoints = await benchEndpoints(stack, seconds * 1000);
+    lines.push('## Other hot endpoints', '');
+    lines.push('| request | connections | req/s | p50 ms | p99 ms | errors |', '|---|---|---|---|---|---|');
+    for (const r of endpoints) lines.push(`| ${r.label} | ${r.connections} | ${fmt(r.result.rps)} | ${fmt(r.result.p50, 1)} | ${fmt(r.result.p99, 1)} | ${r.result.errors} |`);
+    lines.push('');
+
+    console.log('cold start…');
+    lines.push('## Cold start of the bundled Lambda (load + first request)', '');
+    lines.push(`Median of 10 fresh Node processes, each loading \`functions/handler.js\` from the zip and answering one API Gateway v2 \`GET /api/health\` against this database: **${fmt(await coldStart(stack.config.dynamodbEndpoint!, stack.config.tableName), 0)} ms**.`, '');
 
     console.log(`importing ${total} records…`);
     const imp = await benchImport(stack, total);

@@ -19,7 +19,7 @@ export function summarise(latencies: number[], errors: number, seconds: number):
   return { requests: latencies.length, errors, rps: latencies.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
-export async function runLoad(opts: { url: string; method?: string; headers?: Record<string, string>; body?: () => string; connections: number; durationMs: number; expectStatus?: number }): Promise<LoadResult> {
+export async function runLoad(opts: { url: string; method?: string; headers?: Record<string, string>; dynamicHeaders?: () => Record<string, string>; body?: () => string; connections: number; durationMs: number; expectStatus?: number }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const target = new URL(opts.url);
   const latencies: number[] = [];
@@ -30,7 +30,7 @@ export async function runLoad(opts: { url: string; method?: string; headers?: Re
       const started = process.hrtime.bigint();
       const payload = opts.body?.();
       const req = http.request(
-        { host: target.hostname, port: target.port, path: target.pathname + target.search, method: opts.method ?? 'GET', agent, headers: { ...opts.headers, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
+        { host: target.hostname, port: target.port, path: target.pathname + target.search, method: opts.method ?? 'GET', agent, headers: { ...opts.headers, ...opts.dynamicHeaders?.(), ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
         (res) => {
           res.resume();
           res.on('end', () => {
