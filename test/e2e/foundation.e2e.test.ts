@@ -4,6 +4,7 @@
  */
 import { fontSizeOf, launchBrowser, settle, tab, type Browser } from './support/browser';
 import { portIsClosed, processesUsing, startStack, type RunningStack } from './support/stack';
+import { need, visible } from './support/selectors';
 
 jest.setTimeout(240_000);
 
@@ -22,12 +23,7 @@ afterAll(async () => {
   stack?.removeData();
 });
 
-const visible = (testId: string) => `[data-testid="${testId}"]:visible`;
 
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`${what} did not start`);
-  return value;
-}
 
 describe('foundation: sign in, points, 大字模式', () => {
   let homeNumberSize = 0;

@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser, settle, tab, type Browser } from './support/browser';
 import { startStack, type RunningStack } from './support/stack';
+import { need, visible } from './support/selectors';
 
 jest.setTimeout(240_000);
 
@@ -30,12 +31,7 @@ afterAll(async () => {
   stack?.removeData();
 });
 
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`${what} did not start`);
-  return value;
-}
 
-const visible = (testId: string) => `[data-testid="${testId}"]:visible`;
 const card = (id: string) => `${visible('incentive-card')}[data-incentive-id="${id}"]`;
 const web = () => need(stack, 'the stack').webUrl;
 

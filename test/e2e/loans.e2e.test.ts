@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { USCC_CHARSET, usccCheckChar, USCC_MESSAGES } from '../../functions/shared/domain/identifiers';
 import { fontSizeOf, launchBrowser, settle, tab, type Browser } from './support/browser';
 import { startStack, type RunningStack } from './support/stack';
+import { need, visible } from './support/selectors';
 
 jest.setTimeout(240_000);
 
@@ -33,12 +34,7 @@ afterAll(async () => {
   stack?.removeData();
 });
 
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`${what} did not start`);
-  return value;
-}
 
-const visible = (testId: string) => `[data-testid="${testId}"]:visible`;
 const web = () => need(stack, 'the stack').webUrl;
 
 /** A valid code nobody has registered: region 410104 (管城回族区), random body, its check character. */

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { demoUsers } from '../../functions/seed/demo-data';
 import { fontSizeOf, launchBrowser, settle, type Browser } from './support/browser';
 import { startStack, type RunningStack } from './support/stack';
+import { need, visible } from './support/selectors';
 
 jest.setTimeout(240_000);
 
@@ -25,7 +26,6 @@ afterAll(async () => {
   stack?.removeData();
 });
 
-const visible = (testId: string) => `[data-testid="${testId}"]:visible`;
 // While Taro slides a page in, the previous one is still visible: look inside 我的信用 only.
 const onCredit = (testId: string) => `${visible('credit-page')} [data-testid="${testId}"]`;
 const PAGES = {
@@ -34,10 +34,6 @@ const PAGES = {
   realName: '#/packages/resident/real-name/index',
 };
 
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`${what} did not start`);
-  return value;
-}
 
 async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
   const res = await fetch(`${need(stack, 'the stack').apiUrl}${path}`, {

@@ -19,6 +19,7 @@ import { demoUsers } from '../../functions/seed/demo-data';
 import { idCheckChar } from '../../functions/shared/domain/identifiers';
 import { launchBrowser, settle, tab, type Browser } from './support/browser';
 import { startStack, type RunningStack } from './support/stack';
+import { need, visible } from './support/selectors';
 
 jest.setTimeout(240_000);
 
@@ -51,12 +52,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => wechat.close(() => resolve()));
 });
 
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`${what} did not start`);
-  return value;
-}
 
-const visible = (testId: string) => `[data-testid="${testId}"]:visible`;
 const web = () => need(stack, 'the stack').webUrl;
 const PAGES = {
   credit: '#/packages/resident/credit/index',
