@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { mapLimit } from '../../../functions/shared/domain/concurrency';
 import { importFile } from '../../../functions/credit/import/import-file';
 import { ingestCreditRecords } from '../../../functions/credit/ingest-credit-records';
 import { startDynamoLocal, type RunningDynamo } from '../../../functions/local/dynamodb-local';
@@ -10,12 +11,14 @@ import { seedDemo } from '../../../functions/seed/seed-demo';
 import { connectDatabase } from '../../../functions/shared/db/dynamo';
 import { ensureTable } from '../../../functions/shared/db/ensure-table';
 import { idCheckChar } from '../../../functions/shared/domain/identifiers';
+import { verifiedResident } from '../../support/people';
 import { loginAs, testApp, type TestApp } from '../../support/test-app';
 
 /**
- * The database goes away in the middle of a bulk import and comes back with its data on disk:
- * the API answers 503 meanwhile and recovers by itself; re-running the import loses nothing and
- * doubles nothing.
+ * The database goes away in the middle of a bulk import, and again in the middle of a load of
+ * redemptions, and comes back with its data on disk: the API answers 503 meanwhile and recovers
+ * by itself; re-running the import loses nothing and doubles nothing; retried redemptions leave
+ * the stock and every resident's quota exact.
  */
 describe('DynamoDB stopped in the middle of work', () => {
   let dynamo: RunningDynamo;
@@ -27,7 +30,7 @@ describe('DynamoDB stopped in the middle of work', () => {
     port = await freePort();
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'cxgc-fault-db-'));
     dynamo = await startDynamoLocal({ port, dataDir });
-    t = await testApp({ DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: 'cxgc-fault' });
+    t = await testApp({ DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: 'cxgc-fault', PASS_TTL_SECONDS: '600' });
     await ensureTable(connectDatabase(t.config).client, t.config.tableName, t.config.stage);
     await seedDemo(t.deps, t.config.idHashPepper);
   }, 120_000);
@@ -87,5 +90,67 @@ describe('DynamoDB stopped in the middle of work', () => {
     }
     expect(sources.size).toBe(1200);
     expect(events).toBe(1200);
+  }, 240_000);
+
+  it('keeps quotas and stock exact when the database stops during a load of redemptions', async () => {
+    const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+    const admin = await loginAs(t.app, 'admin');
+    const museum = await loginAs(t.app, 'mer-museum');
+    const id = `fault-load-${Date.now()}`;
+    const STOCK = 30;
+    const created = await request(t.app).post('/api/incentives').set(auth(admin)).send({
+      id, category: 'shop', title: '故障压测券', benefit: '测试权益', minPoints: 0, quota: { count: 1, period: 'day' }, totalStock: STOCK,
+      validFrom: new Date(Date.now() - 86_400_000).toISOString(), validUntil: new Date(Date.now() + 86_400_000).toISOString(), merchantIds: ['org-museum'],
+    });
+    expect(created.status).toBe(201);
+    const residents = await mapLimit(Array.from({ length: 50 }, (_, i) => i), 8, async () => verifiedResident(t));
+    const passes = await mapLimit(residents, 8, async (r) => {
+      const res = await request(t.app).post(`/api/incentives/${id}/passes`).set(auth(r.token));
+      expect(res.status).toBe(201);
+      return res.body.pass as string;
+    });
+
+    // The load: 8 counters redeeming at once; after the 10th success the database goes away.
+    let successes = 0;
+    let stopped: Promise<void> | undefined;
+    const redeem = (pass: string) => request(t.app).post('/api/redemptions').set(auth(museum)).send({ pass });
+    const first = await mapLimit(passes, 8, async (pass) => {
+      const res = await redeem(pass);
+      if (res.status === 201 && ++successes === 10) stopped = dynamo.stop();
+      return res;
+    });
+    await stopped;
+    const statuses = first.map((r) => `${r.status} ${r.body.error?.code ?? ''}`.trim());
+    expect(statuses.filter((s) => s === '503 SERVICE_UNAVAILABLE').length).toBeGreaterThan(0);
+    for (const s of statuses) expect(['201', '503 SERVICE_UNAVAILABLE', '403 QUOTA_EXHAUSTED']).toContain(s);
+    expect((await request(t.app).get('/api/health')).status).toBe(503);
+
+    // Back with its data; the counters retry every pass that did not get an answer.
+    dynamo = await startDynamoLocal({ port, dataDir });
+    expect((await request(t.app).get('/api/health')).status).toBe(200);
+    const unanswered = passes.filter((_, i) => first[i].status === 503);
+    const second = await mapLimit(unanswered, 8, redeem);
+    for (const r of second) expect([201, 403, 409]).toContain(r.status);
+    const replayed = await redeem(passes[first.findIndex((r) => r.status === 201)]);
+    expect(replayed.status).toBe(409);
+
+    // Exactly STOCK redemptions, each pass at most once, each resident at most once today.
+    const all = await t.deps.incentives.listByOrg('org-museum', { from: '', to: '9999' }, 1000);
+    const mine = all.items.filter((r) => r.incentiveId === id);
+    expect(mine).toHaveLength(STOCK);
+    expect(new Set(mine.map((r) => r.passId)).size).toBe(STOCK);
+    expect(new Set(mine.map((r) => r.residentUserId)).size).toBe(STOCK);
+    const answered201 = [...first, ...second].filter((r) => r.status === 201).length;
+    // A transaction the database committed just before it stopped was answered 503 and its retry 409:
+    // the records are the truth, and every success the counters saw is among them.
+    expect(answered201).toBeLessThanOrEqual(STOCK);
+    const committedUnseen = second.filter((r) => r.status === 409).length;
+    expect(answered201 + committedUnseen).toBe(STOCK);
+    const view = (await request(t.app).get('/api/incentives').set(auth(residents[0].token))).body.items.find((i: { id: string }) => i.id === id);
+    expect(view.stockLeft).toBe(0);
+    const late = await verifiedResident(t);
+    const refused = await request(t.app).post(`/api/incentives/${id}/passes`).set(auth(late.token));
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details.reasons).toContain('名额已领完');
   }, 240_000);
 });
