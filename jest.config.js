@@ -24,6 +24,9 @@ const node = (name, extra = {}) => ({
 const optional = (file) => (fs.existsSync(path.join(__dirname, file)) ? [require(path.join(__dirname, file))] : []);
 
 module.exports = {
+  // The privacy sweep runs last and waits for every other file (test/support/privacy-run.ts).
+  testSequencer: '<rootDir>/test/support/sequencer.js',
+  reporters: ['default', '<rootDir>/test/support/run-reporter.js'],
   projects: [
     node('unit', { testMatch: ['<rootDir>/test/unit/**/*.test.ts'] }),
     node('integration', {

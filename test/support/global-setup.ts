@@ -13,7 +13,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   process.env.STAGE = 'test';
   process.env.TABLE_NAME = 'cxgc-test';
-  process.env.LOG_LEVEL = 'SILENT';
+  process.env.LOG_LEVEL = 'INFO';
   const { prepareDatabase } = await import('./prepare-database');
   await prepareDatabase();
 }

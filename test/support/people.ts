@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import { idCheckChar, usccCheckChar, USCC_CHARSET } from '../../functions/shared/domain/identifiers';
+import { registerIdNumber } from './privacy-run';
 import type { TestApp } from './test-app';
 
 /** A fresh, valid resident ID number (random region, birth date and sequence). */
@@ -10,7 +11,9 @@ export function randomIdNumber(): string {
   const m = 1 + randomInt(12);
   const d = 1 + randomInt(28);
   const body = `${410100 + randomInt(99)}${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(randomInt(1000)).padStart(3, '0')}`;
-  return body + idCheckChar(body);
+  const idNumber = body + idCheckChar(body);
+  registerIdNumber(idNumber);
+  return idNumber;
 }
 
 /** A fresh, valid unified social credit code. */

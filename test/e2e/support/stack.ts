@@ -4,6 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import { captureDatabase, saveCapture } from '../../support/privacy-run';
+
 export const ROOT = path.resolve(__dirname, '../../..');
 const READY_LINE = '诚信管城 is ready';
 
@@ -68,8 +70,15 @@ export async function startStack(readyTimeoutMs = 200_000): Promise<RunningStack
   child.stderr?.on('data', (s: string) => (log += s));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
+  let captured = false;
   const stop = async (timeoutMs = 30_000): Promise<number | null> => {
     if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+    if (!captured) {
+      // What this stack stored and printed, for the full-run privacy sweep (the data goes with it).
+      captured = true;
+      await captureDatabase(`http://127.0.0.1:${dbPort}`, `e2e-${apiPort}`);
+      void exited.then(() => saveCapture(`stack-${apiPort}.log`, log));
+    }
     child.kill('SIGINT');
     const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), timeoutMs).unref());
     const result = await Promise.race([exited, timer]);

@@ -12,6 +12,7 @@ import { connectDatabase } from '../../../functions/shared/db/dynamo';
 import { ensureTable } from '../../../functions/shared/db/ensure-table';
 import { idCheckChar } from '../../../functions/shared/domain/identifiers';
 import { verifiedResident } from '../../support/people';
+import { captureDatabase, registerIdNumber } from '../../support/privacy-run';
 import { loginAs, testApp, type TestApp } from '../../support/test-app';
 
 /**
@@ -36,6 +37,8 @@ describe('DynamoDB stopped in the middle of work', () => {
   }, 120_000);
 
   afterAll(async () => {
+    // This database is gone after the file: leave its contents for the full-run privacy sweep.
+    if (dynamo) await captureDatabase(dynamo.endpoint, 'fault');
     await dynamo?.stop();
   });
 
@@ -43,7 +46,9 @@ describe('DynamoDB stopped in the middle of work', () => {
     const people = 60;
     const ids = Array.from({ length: people }, (_, i) => {
       const body = `41010419900101${String(100 + i).padStart(3, '0')}`;
-      return body + idCheckChar(body);
+      const id = body + idCheckChar(body);
+      registerIdNumber(id);
+      return id;
     });
     const lines = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ sourceId: `FAULT-${i}`, subjectType: 'person', subjectId: ids[i % people], ruleId: 'P-LAW-02', occurredAt: new Date(Date.now() - (1 + (i % 200)) * 86_400_000).toISOString() }));
     const file = path.join(dataDir, 'records.jsonl');

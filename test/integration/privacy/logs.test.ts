@@ -3,6 +3,7 @@ import { randomIdNumber } from '../../support/people';
 
 describe('privacy of the logs', () => {
   it('logs request lines with ids and codes, but no ID number, name, token or body', async () => {
+    const level = process.env.LOG_LEVEL;
     process.env.LOG_LEVEL = 'DEBUG';
     const written: string[] = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -36,7 +37,7 @@ describe('privacy of the logs', () => {
       expect(log).not.toContain(dept);
     } finally {
       spy.mockRestore();
-      process.env.LOG_LEVEL = 'SILENT';
+      process.env.LOG_LEVEL = level;
     }
   });
 });
