@@ -1,7 +1,7 @@
 import { DynamoDB } from '@aws-sdk/client-dynamodb';
 import * as dynamoose from 'dynamoose';
 import type { Config } from '../config/config';
-import { allModels } from './models';
+import { bindModelsToTable } from './models';
 
 /**
  * Connects dynamoose to DynamoDB once per process (cold start). Locally the endpoint is
@@ -14,7 +14,6 @@ export interface Database {
 }
 
 let current: Database | undefined;
-let attached: Promise<void> | undefined;
 
 export function createDynamoClient(config: Pick<Config, 'region' | 'dynamodbEndpoint'>): DynamoDB {
   return new DynamoDB({
@@ -38,16 +37,10 @@ export function connectDatabase(config: Config): Database {
 }
 
 /**
- * Attaches every registered model to the single table, once per process. Called by the
- * composition root after all repositories (and so all models) have been loaded.
+ * Points every model at the single table, once per process. Called by the composition root; the
+ * models themselves are built on first use (see models.ts).
  */
-export function attachModels(config: Config): Promise<void> {
+export async function attachModels(config: Config): Promise<void> {
   connectDatabase(config);
-  attached ??= new dynamoose.Table(config.tableName, allModels(), {
-    create: false,
-    update: false,
-    waitForActive: false,
-    initialize: false,
-  }).initialize();
-  return attached;
+  bindModelsToTable(config.tableName);
 }

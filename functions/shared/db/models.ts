@@ -6,11 +6,22 @@ import type { ModelType } from 'dynamoose/dist/General';
 import type { Item } from 'dynamoose/dist/Item';
 
 /**
- * Each feature's repository defines its own dynamoose model here; the table is attached to all
- * of them once per process in `connectDatabase`. Every model shares the single table's key
- * attributes, so one definition of them lives here.
+ * Each feature's repository defines its own dynamoose model here. Building a dynamoose schema is
+ * the most expensive thing a cold start did (≈ 45 ms for all models in a CPU profile of the
+ * bundled Lambda), and hot read paths do not use the models at all (see getPlainItem), so a model
+ * is built on its first use: `defineModel` returns a stand-in that builds the real model, on the
+ * single table named by `bindModelsToTable`, the first time anything of it is touched. Models of
+ * the same table name share one dynamoose Table (dynamoose's single-table `tableName` option).
+ * Every model shares the single table's key attributes, so one definition of them lives here.
  */
-const registered: ModelType<Item>[] = [];
+interface ModelEntry {
+  name: string;
+  attributes: SchemaDefinition;
+  model?: ModelType<Item>;
+}
+
+const registered: ModelEntry[] = [];
+let boundTable: string | undefined;
 
 const keyAttributes: SchemaDefinition = {
   pk: { type: String, hashKey: true },
@@ -26,15 +37,39 @@ const keyAttributes: SchemaDefinition = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AttributeItem = Item & Record<string, any>;
 
-export function defineModel<T extends AttributeItem = AttributeItem>(name: string, attributes: SchemaDefinition): ModelType<T> {
-  const schema = new dynamoose.Schema({ ...keyAttributes, entity: String, ...attributes }, { saveUnknown: false });
-  const model = dynamoose.model<T>(name, schema);
-  registered.push(model as unknown as ModelType<Item>);
-  return model;
+function build(entry: ModelEntry): ModelType<Item> {
+  if (entry.model) return entry.model;
+  if (!boundTable) throw new Error(`model ${entry.name} used before bindModelsToTable()`);
+  const schema = new dynamoose.Schema({ ...keyAttributes, entity: String, ...entry.attributes }, { saveUnknown: false });
+  // The table exists already (serverless.yml in AWS, ensure-table locally): no create, update or wait.
+  entry.model = dynamoose.model<Item>(entry.name, schema, { tableName: boundTable, create: false, update: false, waitForActive: false });
+  return entry.model;
 }
 
-export function allModels(): ModelType<Item>[] {
-  return registered;
+export function defineModel<T extends AttributeItem = AttributeItem>(name: string, attributes: SchemaDefinition): ModelType<T> {
+  const entry: ModelEntry = { name, attributes };
+  registered.push(entry);
+  // A function target, so the stand-in can also be called and constructed like the model itself.
+  return new Proxy(function lazyModel() {} as unknown as ModelType<T>, {
+    get(_target, property) {
+      const model = build(entry);
+      const value = Reflect.get(model, property, model);
+      return typeof value === 'function' ? value.bind(model) : value;
+    },
+    has: (_target, property) => Reflect.has(build(entry), property),
+    apply: (_target, thisArg, args) => Reflect.apply(build(entry) as unknown as (...a: unknown[]) => unknown, thisArg, args),
+    construct: (_target, args) => Reflect.construct(build(entry) as unknown as new (...a: unknown[]) => object, args),
+  });
+}
+
+/** Names the single table every model lives in (once per process; the first call wins). */
+export function bindModelsToTable(tableName: string): void {
+  boundTable ??= tableName;
+}
+
+/** The models built so far (a model is built on its first use). */
+export function builtModels(): string[] {
+  return registered.filter((e) => e.model).map((e) => e.name);
 }
 
 /**
