@@ -257,7 +257,8 @@ export class IdentityRepository {
   }
 
   /** Readiness probe: one real read against the table. */
+  /** One key read of the table (through the SDK, like every hot read): it throws when the table is unreachable. */
   async probe(): Promise<void> {
-    await OrgModel.get(keys.healthProbe());
+    await getPlainItem(this.tableName, keys.healthProbe());
   }
 }

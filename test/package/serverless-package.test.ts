@@ -75,6 +75,13 @@ describe('npm run package (serverless package with osls + serverless-esbuild)', 
     expect(login.statusCode).toBe(200);
     const bad = await invokeBundle(bundleDir, httpApiEvent('POST', '/api/auth/dev-login', { body: '{"userId":' }));
     expect(bad.statusCode).toBe(400);
+    // The bundle's body parser carries a UTF-8-only codec (serverless.yml alias): same answers as the app.
+    const bom = await invokeBundle(bundleDir, httpApiEvent('POST', '/api/auth/dev-login', { body: '\ufeff{"userId":"res-zhang"}', headers: { 'content-type': 'application/json; charset=utf-8' } }));
+    expect(bom.statusCode).toBe(200);
+    const latin1 = await invokeBundle(bundleDir, httpApiEvent('POST', '/api/auth/dev-login', { body: '{"userId":"res-zhang"}', headers: { 'content-type': 'application/json; charset=latin1' } }));
+    expect(latin1.statusCode).toBe(415);
+    expect(JSON.parse(latin1.body).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(readFileSync(path.join(bundleDir, 'functions/handler.js'), 'utf8')).not.toContain('iconv-lite');
   }, 120_000);
 
   it('declares the table exactly as the code expects it, on demand, with PITR and TTL', () => {

@@ -4,6 +4,7 @@ import { epochSeconds, type Clock } from '../domain/clock';
 import { AppError, errors } from './app-error';
 import type { RateLimiter } from './rate-limiter';
 import { requestState } from './request-context';
+import { encodingExists } from './utf8-codec';
 import type { AnyRoute, AuthRequirement } from './route';
 import { parseInput } from './validate';
 
@@ -47,11 +48,23 @@ function rateLimit(spec: NonNullable<AnyRoute['rateLimit']>, limiter: RateLimite
   };
 }
 
+/**
+ * Bodies are UTF-8 JSON only (WeChat and browsers send nothing else): any other declared charset is
+ * refused before the body is read, the same way locally and in the Lambda bundle, whose body
+ * parser carries a UTF-8-only codec (utf8-codec.ts).
+ */
+const rejectNonUtf8: RequestHandler = (req, _res, next) => {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(req.headers['content-type'] ?? '')?.[1];
+  if (charset && !encodingExists(charset)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请求编码不受支持，请使用 UTF-8 JSON');
+  next();
+};
+
 /** Registers each declared route: body parsing with its limit, authentication, rate limit, validation, handler. */
 export function mountRoutes(app: Express, routes: AnyRoute[], deps: { tokens: TokenService; clock: Clock; rateLimiter: RateLimiter }): void {
   for (const r of routes) {
     const handlers: RequestHandler[] = [];
     if (r.body) {
+      handlers.push(rejectNonUtf8);
       handlers.push(express.json({ limit: r.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true, type: () => true }));
     }
     handlers.push(authenticate(r.auth, deps.tokens, deps.clock));

@@ -36,6 +36,16 @@ describe('error handling at the HTTP edge', () => {
     expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'userId' })]);
   });
 
+  it.each(['utf-16le', 'latin1', 'gbk', 'utf-32'])('refuses a body declared as %s with 415 UNSUPPORTED_MEDIA_TYPE (UTF-8 JSON only)', async (charset) => {
+    const res = await request(t.app).post('/api/auth/dev-login').set('content-type', `application/json; charset=${charset}`).send('{"userId":"res-zhang"}');
+    expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it.each(['application/json; charset=UTF-8', 'application/json;charset="utf-8"', 'application/json', 'text/plain'])('reads a UTF-8 body sent as %s, byte-order mark included', async (type) => {
+    const res = await request(t.app).post('/api/auth/dev-login').set('content-type', type).send('\ufeff{"userId":"res-zhang"}');
+    expect(res.status).toBe(200);
+  });
+
   it('refuses a body over 64 KB with 413', async () => {
     const res = await request(t.app)
       .post('/api/auth/dev-login')
