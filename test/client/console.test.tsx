@@ -5,8 +5,10 @@ import CasesQueuePage from '../../client/src/packages/admin/cases';
 import { niceMax } from '../../client/src/packages/admin/dashboard/scale';
 import { cloneWithEdit, editProblem } from '../../client/src/packages/admin/rules/clone-catalogue';
 import { draftProblems, emptyDraft, toInput } from '../../client/src/packages/admin/incentive-edit/draft';
+import MeasureEditPage from '../../client/src/packages/admin/measure-edit';
 import { clearSession, saveToken } from '../../client/src/services/session';
 import type { RuleView } from '../../client/src/services/api';
+import type { PublicMeasure } from '../../client/src/services/rights-api';
 import { setRouterParams } from './stubs/taro';
 import { fail, fakeApi, ok, ZHANG_ME } from './support/fake-api';
 import { ADMIN_ME, caseView, DASHBOARD, DEPT_ME } from './support/rights-fixtures';
@@ -177,5 +179,80 @@ describe('console forms (pure parts)', () => {
     const input = toInput(ready);
     expect(input).toMatchObject({ validFrom: '2026-11-27T00:00:00+08:00', validUntil: '2027-11-27T23:59:59+08:00', minPoints: 120, merchantIds: ['org-museum'] });
     expect('totalStock' in input).toBe(false);
+  });
+});
+
+describe('console edit forms', () => {
+  const MEASURE: PublicMeasure = {
+    id: 'M-COURT-01',
+    title: '限制高消费',
+    description: '限制乘坐飞机、列车软卧等高消费行为。',
+    legalBasis: '《最高人民法院关于限制被执行人高消费及有关消费的若干规定》',
+    listType: '失信被执行人名单',
+    ruleIds: ['P-LAW-01'],
+    severity: 'serious',
+    durationMonths: 12,
+    affects: ['incentives'],
+    howToExit: '履行生效法律文书确定的义务后解除。',
+    updatedAt: '2026-11-01T02:00:00.000Z',
+  };
+
+  it('reports an edit made meanwhile by someone else without overwriting it, and loads the latest on request', async () => {
+    setRouterParams({ id: 'M-COURT-01' });
+    let latest = MEASURE;
+    fakeApi({
+      'GET /api/me': ok(ADMIN_ME),
+      'GET /api/measures': () => ok({ items: [latest], nextCursor: null }),
+      'PUT /api/measures/M-COURT-01': fail(409, 'EDIT_CONFLICT', '该措施已被修改'),
+    });
+    render(<MeasureEditPage />);
+    await waitFor(() => expect(screen.getByTestId('measure-title')).toHaveValue('限制高消费'));
+    fireEvent.change(screen.getByTestId('measure-title'), { target: { value: '限制高消费行为' } });
+    fireEvent.click(screen.getByTestId('measure-save'));
+
+    expect(await screen.findByTestId('measure-conflict')).toHaveTextContent('该措施刚被其他管理员修改过，您的修改没有保存');
+    expect(screen.queryByTestId('measure-error')).not.toBeInTheDocument();
+    expect(Taro.navigateBack).not.toHaveBeenCalled();
+    expect(requests('PUT', '/api/measures/').map((r) => r.data)).toEqual([
+      { measure: expect.objectContaining({ title: '限制高消费行为', ruleIds: ['P-LAW-01'] }), expectedUpdatedAt: '2026-11-01T02:00:00.000Z' },
+    ]);
+
+    latest = { ...MEASURE, title: '限制高消费及有关消费', updatedAt: '2026-11-02T02:00:00.000Z' };
+    fireEvent.click(screen.getByTestId('measure-reload'));
+    await waitFor(() => expect(screen.getByTestId('measure-title')).toHaveValue('限制高消费及有关消费'));
+    expect(screen.queryByTestId('measure-conflict')).not.toBeInTheDocument();
+  });
+
+  it('checks a new measure before sending it, marks a taken id at its field, and goes back once saved', async () => {
+    setRouterParams({});
+    let answer = fail(409, 'MEASURE_EXISTS', '编号 M-COURT-09 已存在');
+    fakeApi({ 'GET /api/me': ok(ADMIN_ME), 'POST /api/measures': () => answer });
+    render(<MeasureEditPage />);
+    fireEvent.click(await screen.findByTestId('measure-save'));
+    expect(screen.getByTestId('measure-error')).toHaveTextContent('请先修改标红的项目');
+    expect(screen.getByText('形如 M-COURT-01')).toBeInTheDocument();
+    expect(requests('POST', '/api/measures')).toHaveLength(0);
+
+    const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
+    type('measure-id', 'm-court-09');
+    type('measure-title', '限制高消费');
+    type('measure-list-type', '失信被执行人名单');
+    type('measure-rules', 'P-LAW-01');
+    type('measure-description', '限制乘坐飞机等高消费行为。');
+    type('measure-basis', '《最高人民法院关于限制被执行人高消费的规定》');
+    type('measure-exit', '履行义务后解除。');
+    fireEvent.click(screen.getByTestId('measure-affects-loans'));
+    expect(screen.queryByText('形如 M-COURT-01')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('measure-save'));
+
+    await waitFor(() => expect(screen.getAllByText('编号 M-COURT-09 已存在')).toHaveLength(2));
+    expect(Taro.navigateBack).not.toHaveBeenCalled();
+    expect(requests('POST', '/api/measures')[0].data).toMatchObject({ id: 'M-COURT-09', affects: ['loans'], durationMonths: 12 });
+
+    answer = ok({ ...MEASURE, id: 'M-COURT-10' });
+    type('measure-id', 'M-COURT-10');
+    fireEvent.click(screen.getByTestId('measure-save'));
+    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled());
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' });
   });
 });

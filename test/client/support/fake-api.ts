@@ -64,13 +64,11 @@ export const ZHANG_POINTS: PointsResponse = {
   nextChangeAt: null,
 };
 
-export const MUSEUM_ME: MeResponse = {
-  user: {
-    id: 'mer-museum',
-    name: '博物馆工作人员',
-    roles: ['merchant'],
-    orgId: 'org-museum',
-    org: { id: 'org-museum', name: '管城回族区博物馆', type: 'merchant' },
-    realNameVerified: false,
-  },
-};
+type Me = MeResponse['user'];
+
+/** A signed-in member of an organisation (a merchant, business, bank, department or the centre). */
+export const orgMe = (id: string, name: string, role: Me['roles'][number], org: NonNullable<Me['org']>): MeResponse => ({
+  user: { id, name, roles: [role], orgId: org.id, org, realNameVerified: false },
+});
+
+export const MUSEUM_ME = orgMe('mer-museum', '博物馆工作人员', 'merchant', { id: 'org-museum', name: '管城回族区博物馆', type: 'merchant' });

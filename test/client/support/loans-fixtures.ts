@@ -2,6 +2,7 @@ import type { MeResponse } from '../../../client/src/services/api';
 import type { ApplicationView, BankReport, EligibilityResponse, EnterpriseProfile, ProductView } from '../../../client/src/services/loans-api';
 import { usccCheckChar } from '../../../functions/shared/domain/identifiers';
 import { event } from './credit-fixtures';
+import { orgMe } from './fake-api';
 
 export const validUscc = (first17: string) => first17 + usccCheckChar(first17);
 export const HUAXIN_USCC = validUscc('91410104MA45HX0Q3');
@@ -10,27 +11,9 @@ export const NEW_ENT_ME: MeResponse = {
   user: { id: 'ent-new', name: '吴昊', roles: ['enterprise'], realNameVerified: false },
 };
 
-export const HUAXIN_ME: MeResponse = {
-  user: {
-    id: 'ent-huaxin',
-    name: '周杰',
-    roles: ['enterprise'],
-    orgId: 'org-huaxin',
-    org: { id: 'org-huaxin', name: '郑州华信商贸有限公司', type: 'enterprise' },
-    realNameVerified: false,
-  },
-};
+export const HUAXIN_ME = orgMe('ent-huaxin', '周杰', 'enterprise', { id: 'org-huaxin', name: '郑州华信商贸有限公司', type: 'enterprise' });
 
-export const BANK_ME: MeResponse = {
-  user: {
-    id: 'bank-zy',
-    name: '郑凯',
-    roles: ['bank'],
-    orgId: 'org-bank-zy',
-    org: { id: 'org-bank-zy', name: '中原银行郑州管城支行', type: 'bank' },
-    realNameVerified: false,
-  },
-};
+export const BANK_ME = orgMe('bank-zy', '郑凯', 'bank', { id: 'org-bank-zy', name: '中原银行郑州管城支行', type: 'bank' });
 
 export const HUAXIN: EnterpriseProfile = {
   id: 'org-huaxin',

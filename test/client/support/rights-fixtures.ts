@@ -1,43 +1,17 @@
 import type { DashboardResponse } from '../../../client/src/services/admin-api';
 import type { MeResponse } from '../../../client/src/services/api';
 import type { AccessEntry, CaseView, ConsentView, SignedReport } from '../../../client/src/services/rights-api';
+import { orgMe } from './fake-api';
+
+export { HUAXIN_ME } from './loans-fixtures';
 
 export const LI_ME: MeResponse = {
   user: { id: 'res-li', name: '李娜', roles: ['resident'], realNameVerified: true, maskedIdNumber: '4101**********4023' },
 };
 
-export const DEPT_ME: MeResponse = {
-  user: {
-    id: 'dept-market',
-    name: '冯涛',
-    roles: ['department'],
-    orgId: 'org-dept-market',
-    org: { id: 'org-dept-market', name: '管城回族区市场监督管理局', type: 'department' },
-    realNameVerified: false,
-  },
-};
+export const DEPT_ME = orgMe('dept-market', '冯涛', 'department', { id: 'org-dept-market', name: '管城回族区市场监督管理局', type: 'department' });
 
-export const ADMIN_ME: MeResponse = {
-  user: {
-    id: 'admin',
-    name: '陈静',
-    roles: ['admin'],
-    orgId: 'org-centre',
-    org: { id: 'org-centre', name: '管城回族区社会信用体系建设中心', type: 'centre' },
-    realNameVerified: false,
-  },
-};
-
-export const HUAXIN_ME: MeResponse = {
-  user: {
-    id: 'ent-huaxin',
-    name: '周杰',
-    roles: ['enterprise'],
-    orgId: 'org-huaxin',
-    org: { id: 'org-huaxin', name: '郑州华信商贸有限公司', type: 'enterprise' },
-    realNameVerified: false,
-  },
-};
+export const ADMIN_ME = orgMe('admin', '陈静', 'admin', { id: 'org-centre', name: '管城回族区社会信用体系建设中心', type: 'centre' });
 
 export const caseView = (over: Partial<CaseView> & Pick<CaseView, 'id'>): CaseView => ({
   kind: 'objection',

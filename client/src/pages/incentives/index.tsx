@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import FilterChip from '../../components/filter-chip';
 import IncentiveStatus from '../../components/incentive-status';
 import PageShell, { EmptyState } from '../../components/page-shell';
 import { useRequest } from '../../hooks/use-request';
@@ -21,27 +22,6 @@ import {
 import { incentivePage } from '../../services/resident-pages';
 import { goToLogin, useToken } from '../../services/session';
 import './index.scss';
-
-interface ChipProps {
-  label: string;
-  active: boolean;
-  testId: string;
-  onClick: () => void;
-}
-
-function Chip({ label, active, testId, onClick }: ChipProps) {
-  return (
-    <View
-      className={`cx-incentives__chip${active ? ' cx-incentives__chip--active' : ''}`}
-      data-testid={testId}
-      aria-pressed={active}
-      role='button'
-      onClick={onClick}
-    >
-      <Text>{label}</Text>
-    </View>
-  );
-}
 
 function IncentiveCard({ item }: { item: IncentiveView }) {
   const stock = stockText(item);
@@ -129,7 +109,7 @@ export default function IncentivesPage() {
 
           <View className='cx-incentives__chips' data-testid='incentive-chips'>
             {CATEGORY_CHIPS.map((c) => (
-              <Chip
+              <FilterChip
                 key={c.code}
                 label={c.label}
                 active={effective.category === c.code}
@@ -138,7 +118,7 @@ export default function IncentivesPage() {
               />
             ))}
             {personal && (
-              <Chip
+              <FilterChip
                 label='只看可享受'
                 active={effective.usableOnly}
                 testId='usable-only'

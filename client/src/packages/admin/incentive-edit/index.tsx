@@ -1,17 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
 import TextAreaField from '../../../components/text-area-field';
 import { useRequest } from '../../../hooks/use-request';
 import { createIncentive, getOrgs, updateIncentive } from '../../../services/admin-api';
-import { getIncentives, isApiError, type IncentiveView } from '../../../services/api';
+import { getIncentives, type IncentiveView } from '../../../services/api';
 import { CATEGORY_CHIPS } from '../../../services/incentives';
 import { chinaToday } from '../../../services/time';
 import ConsoleFrame from '../shared/console';
-import { problemText } from '../shared/errors';
+import { EditFormCard, useEditForm } from '../shared/edit-form';
 import { Chips, DateField, Field, SwitchRow, TextInput } from '../shared/fields';
 import StateBlock from '../shared/state-block';
-import { draftFrom, draftProblems, emptyDraft, toInput, type DraftField, type IncentiveDraft } from './draft';
+import { draftFrom, draftProblems, emptyDraft, toInput, type IncentiveDraft } from './draft';
 import '../shared/console.scss';
 import '../shared/fields.scss';
 
@@ -34,59 +33,24 @@ function Form({ id }: { id?: string }) {
   const creating = !id;
   const scenario = useRequest(() => loadScenario(id), [id]);
   const merchants = useRequest(() => getOrgs('merchant'), []);
-  const [draft, setDraft] = useState<IncentiveDraft>(() => emptyDraft(chinaToday()));
-  const [problems, setProblems] = useState<Partial<Record<DraftField, string>>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const busy = useRef(false);
-
-  useEffect(() => {
-    if (scenario.data) setDraft(draftFrom(scenario.data));
-  }, [scenario.data]);
-
-  const set = <K extends DraftField>(key: K, value: IncentiveDraft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    setProblems((p) => ({ ...p, [key]: undefined }));
-  };
-  const toggleMerchant = (mid: string) =>
-    set('merchantIds', draft.merchantIds.includes(mid) ? draft.merchantIds.filter((x) => x !== mid) : [...draft.merchantIds, mid]);
-
-  const reloadLatest = async () => {
-    setConflict(false);
-    setError(null);
-    await scenario.reload();
-  };
-
-  const save = async () => {
-    if (busy.current) return;
-    const found = draftProblems(draft, creating);
-    setProblems(found);
-    if (Object.keys(found).length > 0) {
-      setError('请先修改标红的项目');
-      return;
-    }
-    busy.current = true;
-    setSaving(true);
-    setError(null);
-    try {
-      const input = toInput(draft);
+  const form = useEditForm({
+    record: scenario,
+    empty: () => emptyDraft(chinaToday()),
+    from: draftFrom,
+    validate: (d) => draftProblems(d, creating),
+    submit: async (d) => {
+      const input = toInput(d);
       if (creating) await createIncentive(input, { quietCodes: QUIET });
       else {
         const { id: _id, ...rest } = input;
-        await updateIncentive(draft.id, { ...rest, expectedUpdatedAt: scenario.data?.updatedAt ?? '' }, { quietCodes: QUIET });
+        await updateIncentive(d.id, { ...rest, expectedUpdatedAt: scenario.data?.updatedAt ?? '' }, { quietCodes: QUIET });
       }
-      Taro.showToast({ title: '已保存', icon: 'success' }).catch(() => undefined);
-      void Taro.navigateBack();
-    } catch (e) {
-      if (isApiError(e) && e.code === 'EDIT_CONFLICT') setConflict(true);
-      else if (isApiError(e) && e.code === 'INCENTIVE_EXISTS') setProblems((p) => ({ ...p, id: e.message }));
-      setError(problemText(e));
-    } finally {
-      busy.current = false;
-      setSaving(false);
-    }
-  };
+    },
+    existsCode: 'INCENTIVE_EXISTS',
+  });
+  const { draft, set, problems } = form;
+  const toggleMerchant = (mid: string) =>
+    set('merchantIds', draft.merchantIds.includes(mid) ? draft.merchantIds.filter((x) => x !== mid) : [...draft.merchantIds, mid]);
 
   return (
     <StateBlock
@@ -98,15 +62,7 @@ function Form({ id }: { id?: string }) {
       }}
       testId='incentive-form-state'
     >
-      <View className='cx-console-card' data-testid='incentive-form'>
-        {conflict && (
-          <View className='cx-form-error' data-testid='incentive-conflict'>
-            <Text>该场景刚被其他管理员修改过，您的修改没有保存。请载入最新内容后重新修改。</Text>
-            <Button className='cx-btn cx-btn--secondary' data-testid='incentive-reload' onClick={reloadLatest}>
-              载入最新内容
-            </Button>
-          </View>
-        )}
+      <EditFormCard form={form} subject='该场景' saveText={creating ? '创建场景' : '保存修改'} testId='incentive'>
         <View className='cx-console__grid'>
           <Field label='场景编号' hint={creating ? '创建后不能修改' : undefined} error={problems.id} testId='field-id'>
             <TextInput value={draft.id} onChange={(v) => set('id', v.trim())} disabled={!creating} placeholder='如 museum-free' maxlength={40} testId='incentive-id' />
@@ -148,20 +104,7 @@ function Form({ id }: { id?: string }) {
         <TextAreaField label='说明' value={draft.description} onChange={(v) => set('description', v)} maxlength={500} error={problems.description} testId='incentive-description' />
         <SwitchRow label='排除严重失信主体' description='有生效中的严重失信记录的居民不能享受' checked={draft.excludeSerious} onChange={(v) => set('excludeSerious', v)} testId='incentive-exclude' />
         <SwitchRow label='上架' description='下架后居民看不到、也不能使用此场景' checked={draft.active} onChange={(v) => set('active', v)} testId='incentive-active' />
-        {error && !conflict && (
-          <Text className='cx-form-error' data-testid='incentive-error'>
-            {error}
-          </Text>
-        )}
-        <View className='cx-form-actions'>
-          <Button className='cx-btn cx-btn--secondary' onClick={() => void Taro.navigateBack()}>
-            取消
-          </Button>
-          <Button className='cx-btn' data-testid='incentive-save' disabled={saving ? true : undefined} onClick={save}>
-            {saving ? '保存中…' : creating ? '创建场景' : '保存修改'}
-          </Button>
-        </View>
-      </View>
+      </EditFormCard>
     </StateBlock>
   );
 }

@@ -1,13 +1,11 @@
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
-import { Button, Text, View } from '@tarojs/components';
-import { useRequest } from '../../../hooks/use-request';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
 import { getIncentives, type IncentiveView } from '../../../services/api';
 import { merchantNames, quotaText, stockText } from '../../../services/incentives';
 import { incentiveEditPage } from '../../../services/rights-pages';
 import { chinaDate } from '../../../services/time';
 import ConsoleFrame from '../shared/console';
-import StateBlock from '../shared/state-block';
+import RecordList from '../shared/record-list';
 import '../shared/console.scss';
 import './index.scss';
 
@@ -41,45 +39,20 @@ function IncentiveRow({ item }: { item: IncentiveView }) {
   );
 }
 
-function Scenarios({ refresh }: { refresh: number }) {
-  const list = useRequest(() => getIncentives(), [refresh]);
-  // Back from the form: show what was saved.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
-  const items = list.data?.items ?? [];
-  return (
-    <View data-testid='admin-incentives'>
-      <View className='cx-console__actions'>
-        <Button className='cx-btn' data-testid='incentive-new' onClick={() => void Taro.navigateTo({ url: incentiveEditPage() })}>
-          新建场景
-        </Button>
-      </View>
-      <StateBlock
-        loading={list.loading && !list.data}
-        error={list.error}
-        onRetry={() => void list.reload()}
-        empty={Boolean(list.data) && items.length === 0}
-        emptyTitle='还没有信易+ 场景'
-        testId='admin-incentives'
-      >
-        <View className='cx-console__grid'>
-          {items.map((i) => (
-            <IncentiveRow key={i.id} item={i} />
-          ))}
-        </View>
-      </StateBlock>
-    </View>
-  );
-}
-
 /** 信易+ 场景: every scenario (on or off), each opening its form; 新建场景. */
 export default function IncentivesAdminPage() {
   return (
     <ConsoleFrame roles={['admin']} nav='incentives' title={() => '信易+ 场景'} subtitle={() => '守信激励场景、门槛、名额与参与商户'}>
-      {(_me, refresh) => <Scenarios refresh={refresh} />}
+      {(_me, refresh) => (
+        <RecordList
+          load={getIncentives}
+          refresh={refresh}
+          testId='admin-incentives'
+          create={{ text: '新建场景', testId: 'incentive-new', url: incentiveEditPage() }}
+          emptyTitle='还没有信易+ 场景'
+          renderItem={(i) => <IncentiveRow key={i.id} item={i} />}
+        />
+      )}
     </ConsoleFrame>
   );
 }

@@ -1,17 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
 import { MEASURE_AFFECTS_LABELS, MEASURE_SEVERITY_LABELS } from '../../../components/measure-card';
 import TextAreaField from '../../../components/text-area-field';
 import { useRequest } from '../../../hooks/use-request';
 import { createMeasure, updateMeasure } from '../../../services/admin-api';
-import { isApiError } from '../../../services/api';
 import { getMeasures, type PublicMeasure } from '../../../services/rights-api';
 import ConsoleFrame from '../shared/console';
-import { problemText } from '../shared/errors';
+import { EditFormCard, useEditForm } from '../shared/edit-form';
 import { Chips, Field, TextInput } from '../shared/fields';
 import StateBlock from '../shared/state-block';
-import { emptyMeasureDraft, measureDraftFrom, measureProblems, toMeasure, type MeasureDraft, type MeasureField } from './draft';
+import { emptyMeasureDraft, measureDraftFrom, measureProblems, toMeasure } from './draft';
 import '../shared/console.scss';
 import '../shared/fields.scss';
 
@@ -29,70 +27,26 @@ async function loadMeasure(id: string | undefined): Promise<PublicMeasure | null
 function Form({ id }: { id?: string }) {
   const creating = !id;
   const measure = useRequest(() => loadMeasure(id), [id]);
-  const [draft, setDraft] = useState<MeasureDraft>(emptyMeasureDraft);
-  const [problems, setProblems] = useState<Partial<Record<MeasureField, string>>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const busy = useRef(false);
-
-  useEffect(() => {
-    if (measure.data) setDraft(measureDraftFrom(measure.data));
-  }, [measure.data]);
-
-  const set = <K extends MeasureField>(key: K, value: MeasureDraft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    setProblems((p) => ({ ...p, [key]: undefined }));
-  };
-
-  const save = async () => {
-    if (busy.current) return;
-    const found = measureProblems(draft, creating);
-    setProblems(found);
-    if (Object.keys(found).length > 0) {
-      setError('请先修改标红的项目');
-      return;
-    }
-    busy.current = true;
-    setSaving(true);
-    setError(null);
-    try {
-      const m = toMeasure(draft);
+  const form = useEditForm({
+    record: measure,
+    empty: emptyMeasureDraft,
+    from: measureDraftFrom,
+    validate: (d) => measureProblems(d, creating),
+    submit: async (d) => {
+      const m = toMeasure(d);
       if (creating) await createMeasure(m, { quietCodes: QUIET });
       else {
         const { id: mid, ...rest } = m;
         await updateMeasure(mid, rest, measure.data?.updatedAt ?? '', { quietCodes: QUIET });
       }
-      Taro.showToast({ title: '已保存', icon: 'success' }).catch(() => undefined);
-      void Taro.navigateBack();
-    } catch (e) {
-      if (isApiError(e) && e.code === 'EDIT_CONFLICT') setConflict(true);
-      if (isApiError(e) && e.code === 'MEASURE_EXISTS') setProblems((p) => ({ ...p, id: e.message }));
-      setError(problemText(e));
-    } finally {
-      busy.current = false;
-      setSaving(false);
-    }
-  };
+    },
+    existsCode: 'MEASURE_EXISTS',
+  });
+  const { draft, set, problems } = form;
 
   return (
     <StateBlock loading={measure.loading && measure.data === undefined} error={measure.error} onRetry={() => void measure.reload()} testId='measure-form-state'>
-      <View className='cx-console-card' data-testid='measure-form'>
-        {conflict && (
-          <View className='cx-form-error' data-testid='measure-conflict'>
-            <Text>该措施刚被其他管理员修改过，您的修改没有保存。请载入最新内容后重新修改。</Text>
-            <Button
-              className='cx-btn cx-btn--secondary'
-              onClick={() => {
-                setConflict(false);
-                setError(null);
-                void measure.reload();
-              }}
-            >
-              载入最新内容
-            </Button>
-          </View>
-        )}
+      <EditFormCard form={form} subject='该措施' saveText={creating ? '新增措施' : '保存修改'} testId='measure'>
         <View className='cx-console__grid'>
           <Field label='措施编号' hint={creating ? '创建后不能修改' : undefined} error={problems.id}>
             <TextInput value={draft.id} onChange={(v) => set('id', v.trim().toUpperCase())} disabled={!creating} placeholder='如 M-COURT-03' maxlength={20} testId='measure-id' />
@@ -124,20 +78,7 @@ function Form({ id }: { id?: string }) {
         <TextAreaField label='措施说明' value={draft.description} onChange={(v) => set('description', v)} maxlength={300} error={problems.description} testId='measure-description' />
         <TextAreaField label='法律依据' value={draft.legalBasis} onChange={(v) => set('legalBasis', v)} maxlength={300} error={problems.legalBasis} testId='measure-basis' />
         <TextAreaField label='如何解除' value={draft.howToExit} onChange={(v) => set('howToExit', v)} maxlength={300} error={problems.howToExit} testId='measure-exit' />
-        {error && !conflict && (
-          <Text className='cx-form-error' data-testid='measure-error'>
-            {error}
-          </Text>
-        )}
-        <View className='cx-form-actions'>
-          <Button className='cx-btn cx-btn--secondary' onClick={() => void Taro.navigateBack()}>
-            取消
-          </Button>
-          <Button className='cx-btn' data-testid='measure-save' disabled={saving ? true : undefined} onClick={save}>
-            {saving ? '保存中…' : creating ? '新增措施' : '保存修改'}
-          </Button>
-        </View>
-      </View>
+      </EditFormCard>
     </StateBlock>
   );
 }

@@ -5,7 +5,7 @@ import { EmptyState } from '../../../components/page-shell';
 import RoleShell, { SectionError, useRoleMe } from '../../../components/loans/role-shell';
 import ApplicationHistory from '../../../components/loans/application-history';
 import ApplicationSummary from '../../../components/loans/application-summary';
-import ConfirmSheet from '../../../components/loans/confirm-sheet';
+import ConfirmDialog from '../../../components/confirm-dialog';
 import CreditRecords from '../../../components/loans/credit-records';
 import GradeBadge from '../../../components/loans/grade-badge';
 import { useRequest } from '../../../hooks/use-request';
@@ -198,32 +198,36 @@ export default function BankApplicationPage() {
             </View>
 
             {action === 'approve' && (
-              <ConfirmSheet
+              <ConfirmDialog
+                placement='sheet'
                 title='批准这份申请？'
-                message={`批准 ${a.enterprise.name} 申请「${a.product.name}」${money(a.amount)}，期限 ${a.termMonths} 个月。批准后企业会看到结果。`}
                 confirmText='确认批准'
                 input={{ kind: 'text', label: '审批意见（选填）', placeholder: '如：额度与期限按申请核定', validate: approveNoteError }}
                 testId='approve-sheet'
                 onConfirm={approve}
                 onCancel={() => setAction(null)}
-              />
+              >
+                {`批准 ${a.enterprise.name} 申请「${a.product.name}」${money(a.amount)}，期限 ${a.termMonths} 个月。批准后企业会看到结果。`}
+              </ConfirmDialog>
             )}
             {action === 'reject' && (
-              <ConfirmSheet
+              <ConfirmDialog
+                placement='sheet'
                 title='拒绝这份申请？'
-                message='请写明拒绝理由，企业会在申请进度中看到。'
                 confirmText='确认拒绝'
                 tone='danger'
                 input={{ kind: 'text', label: '拒绝理由', placeholder: '如：近期经营流水不足以覆盖还款', validate: rejectReasonError }}
                 testId='reject-sheet'
                 onConfirm={reject}
                 onCancel={() => setAction(null)}
-              />
+              >
+                请写明拒绝理由，企业会在申请进度中看到。
+              </ConfirmDialog>
             )}
             {action === 'disburse' && (
-              <ConfirmSheet
+              <ConfirmDialog
+                placement='sheet'
                 title='登记放款'
-                message={`申请金额 ${yuan(a.amount)}，放款金额不能超过申请金额。`}
                 confirmText='确认登记'
                 input={{
                   kind: 'number',
@@ -235,7 +239,9 @@ export default function BankApplicationPage() {
                 testId='disburse-sheet'
                 onConfirm={disburse}
                 onCancel={() => setAction(null)}
-              />
+              >
+                {`申请金额 ${yuan(a.amount)}，放款金额不能超过申请金额。`}
+              </ConfirmDialog>
             )}
           </View>
         )

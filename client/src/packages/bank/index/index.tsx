@@ -1,10 +1,9 @@
-import { useRef } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import EntryCard from '../../../components/entry-card';
 import RoleShell, { SectionError, useRoleMe } from '../../../components/loans/role-shell';
 import { useRequest } from '../../../hooks/use-request';
-import { usePullToRefresh } from '../../../hooks/use-refresh';
+import { usePullToRefresh, useReloadOnReturn } from '../../../hooks/use-refresh';
 import { BANK_PAGES, bankQueuePage } from '../../../services/loans-pages';
 import { queueCounts, type QueueFilter } from '../shared/queue';
 import './index.scss';
@@ -41,11 +40,7 @@ export default function BankHome() {
     await Promise.all([me.reload(), counts.reload()]);
   });
   // Back from a decision: the counts change.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && me.allowed) void counts.reload();
-    shown.current = true;
-  });
+  useReloadOnReturn(counts.reload, me.allowed);
   const c = counts.data;
 
   return (

@@ -1,12 +1,12 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import RoleShell, { useRoleMe } from '../../../components/loans/role-shell';
-import ConfirmSheet from '../../../components/loans/confirm-sheet';
+import ConfirmDialog from '../../../components/confirm-dialog';
 import ProductCard from '../../../components/loans/product-card';
 import { Tag } from '../../../components/loans/status-tag';
 import { useRequest } from '../../../hooks/use-request';
-import { usePullToRefresh } from '../../../hooks/use-refresh';
+import { usePullToRefresh, useReloadOnReturn } from '../../../hooks/use-refresh';
 import { isApiError } from '../../../services/api';
 import { getLoanProducts, withdrawProduct, type ProductView } from '../../../services/loans-api';
 import { productEditPage } from '../../../services/loans-pages';
@@ -19,11 +19,7 @@ export default function ProductsPage() {
   const products = useRequest(() => getLoanProducts({ mine: true }).then((r) => r.items), [me.user?.orgId], me.allowed);
   const [withdrawing, setWithdrawing] = useState<ProductView | null>(null);
   usePullToRefresh(products.reload);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && me.allowed) void products.reload();
-    shown.current = true;
-  });
+  useReloadOnReturn(products.reload, me.allowed);
 
   const items = products.data;
   const active = items?.filter((p) => p.status === 'active') ?? [];
@@ -94,15 +90,17 @@ export default function ProductsPage() {
             {withdrawn.map(row)}
 
             {withdrawing && (
-              <ConfirmSheet
+              <ConfirmDialog
+                placement='sheet'
                 title={`下架「${withdrawing.name}」？`}
-                message='下架后企业不能再申请该产品；已提交的申请不受影响，仍需按期答复。'
                 confirmText='确认下架'
                 tone='danger'
                 testId='withdraw-product-sheet'
                 onConfirm={withdraw}
                 onCancel={() => setWithdrawing(null)}
-              />
+              >
+                下架后企业不能再申请该产品；已提交的申请不受影响，仍需按期答复。
+              </ConfirmDialog>
             )}
           </View>
         )

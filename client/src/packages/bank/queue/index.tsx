@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import ListFoot from '../../../components/list-foot';
 import { EmptyState } from '../../../components/page-shell';
@@ -7,7 +7,7 @@ import RoleShell, { SectionError, useRoleMe, useStarted } from '../../../compone
 import ApplicationCard from '../../../components/loans/application-card';
 import Chips from '../../../components/loans/chips';
 import { usePagedList } from '../../../hooks/use-paged-list';
-import { usePullToRefresh } from '../../../hooks/use-refresh';
+import { usePullToRefresh, useReloadOnReturn } from '../../../hooks/use-refresh';
 import { bankApplicationPage } from '../../../services/loans-pages';
 import { isQueueFilter, QUEUE_FILTERS, queuePage, type QueueFilter } from '../shared/queue';
 import './index.scss';
@@ -32,11 +32,7 @@ export default function QueuePage() {
   const started = useStarted(me.allowed);
   usePullToRefresh(list.reload);
   useReachBottom(() => void list.loadMore());
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && me.allowed) void list.reload();
-    shown.current = true;
-  });
+  useReloadOnReturn(list.reload, me.allowed);
   const now = new Date();
   const loading = list.loading || !started;
 

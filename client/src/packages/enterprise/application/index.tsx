@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import RoleShell, { useRoleMe } from '../../../components/loans/role-shell';
 import ApplicationSummary from '../../../components/loans/application-summary';
 import ApplicationHistory from '../../../components/loans/application-history';
-import ConfirmSheet from '../../../components/loans/confirm-sheet';
+import ConfirmDialog from '../../../components/confirm-dialog';
 import { useRequest } from '../../../hooks/use-request';
 import { usePullToRefresh } from '../../../hooks/use-refresh';
 import { getApplication, withdrawApplication, type ApplicationView } from '../../../services/loans-api';
@@ -53,15 +53,17 @@ export default function EnterpriseApplicationPage() {
               </Button>
             )}
             {confirming && (
-              <ConfirmSheet
+              <ConfirmDialog
+                placement='sheet'
                 title='撤回这份申请？'
-                message={`撤回后银行将停止审批「${a.product.name}」申请，也不能再凭本申请查询企业信用报告。如需贷款，可重新申请。`}
                 confirmText='确认撤回'
                 tone='danger'
                 testId='withdraw-sheet'
                 onConfirm={withdraw}
                 onCancel={() => setConfirming(false)}
-              />
+              >
+                {`撤回后银行将停止审批「${a.product.name}」申请，也不能再凭本申请查询企业信用报告。如需贷款，可重新申请。`}
+              </ConfirmDialog>
             )}
           </View>
         )

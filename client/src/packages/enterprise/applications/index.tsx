@@ -1,11 +1,10 @@
-import { useRef } from 'react';
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import ListFoot from '../../../components/list-foot';
 import RoleShell, { useRoleMe, useStarted } from '../../../components/loans/role-shell';
 import ApplicationCard from '../../../components/loans/application-card';
 import { usePagedList } from '../../../hooks/use-paged-list';
-import { usePullToRefresh } from '../../../hooks/use-refresh';
+import { usePullToRefresh, useReloadOnReturn } from '../../../hooks/use-refresh';
 import { getApplications } from '../../../services/loans-api';
 import { enterpriseApplicationPage, LOANS_TAB } from '../../../services/loans-pages';
 
@@ -19,11 +18,7 @@ export default function ApplicationsPage() {
   usePullToRefresh(list.reload);
   useReachBottom(() => void list.loadMore());
   // Coming back from an application (withdrawn meanwhile) shows its new state.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && me.allowed) void list.reload();
-    shown.current = true;
-  });
+  useReloadOnReturn(list.reload, me.allowed);
   const now = new Date();
 
   return (

@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { EmptyState } from '../../../components/page-shell';
 import RoleShell, { SectionError, useRoleMe } from '../../../components/loans/role-shell';
 import Chips from '../../../components/loans/chips';
-import ConfirmSheet from '../../../components/loans/confirm-sheet';
+import ConfirmDialog from '../../../components/confirm-dialog';
 import { Tag } from '../../../components/loans/status-tag';
 import { useRequest } from '../../../hooks/use-request';
 import { usePullToRefresh } from '../../../hooks/use-refresh';
@@ -164,15 +164,17 @@ export default function AuthorizationsPage() {
             )}
 
             {revoking && (
-              <ConfirmSheet
+              <ConfirmDialog
+                placement='sheet'
                 title='撤销授权？'
-                message={`撤销后，${revoking.bankName}将不能再凭此授权查询本企业信用报告。正在处理中的贷款申请不受影响。`}
                 confirmText='确认撤销'
                 tone='danger'
                 testId='revoke-sheet'
                 onConfirm={revoke}
                 onCancel={() => setRevoking(null)}
-              />
+              >
+                {`撤销后，${revoking.bankName}将不能再凭此授权查询本企业信用报告。正在处理中的贷款申请不受影响。`}
+              </ConfirmDialog>
             )}
           </View>
         )

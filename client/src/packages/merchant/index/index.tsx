@@ -1,10 +1,10 @@
 import { useRef, type MutableRefObject } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { EmptyState } from '../../../components/page-shell';
 import RedemptionRow from '../../../components/redemption-row';
 import { useRequest } from '../../../hooks/use-request';
-import { usePullToRefresh } from '../../../hooks/use-refresh';
+import { usePullToRefresh, useReloadOnReturn } from '../../../hooks/use-refresh';
 import { getIncentives, getRedemptions, isApiError, type IncentiveView, type Me } from '../../../services/api';
 import { quotaText } from '../../../services/incentives';
 import { MERCHANT_PAGES, verifyPage } from '../../../services/merchant-pages';
@@ -126,11 +126,7 @@ export default function MerchantHome() {
     await Promise.all([me.reload(), reloadRef.current?.()]);
   });
   // Back from 核验: the count and the list include what was just redeemed.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void reloadRef.current?.();
-    shown.current = true;
-  });
+  useReloadOnReturn(() => reloadRef.current?.());
   return (
     <MerchantShell me={me} name='商户核验'>
       {(user) => <MerchantArea user={user} reloadRef={reloadRef} />}

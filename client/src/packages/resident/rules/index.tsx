@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
+import FilterChip from '../../../components/filter-chip';
 import PageShell, { EmptyState } from '../../../components/page-shell';
 import { useRequest } from '../../../hooks/use-request';
 import { usePullToRefresh } from '../../../hooks/use-refresh';
@@ -7,27 +8,6 @@ import { getRules, type RuleView } from '../../../services/api';
 import { chinaDate, ruleDuration, SEVERITY_LABELS, signedPoints, SUBJECT_LABELS, yearlyCapText } from '../shared/format';
 import { dimensionsOf, filterRules, NO_FILTER, type RuleFilter, type RuleKind, type RuleSubject } from './filter-rules';
 import './index.scss';
-
-interface ChipProps {
-  label: string;
-  active: boolean;
-  testId: string;
-  onClick: () => void;
-}
-
-function Chip({ label, active, testId, onClick }: ChipProps) {
-  return (
-    <View
-      className={`cx-chip${active ? ' cx-chip--active' : ''}`}
-      data-testid={testId}
-      aria-pressed={active}
-      role='button'
-      onClick={onClick}
-    >
-      <Text>{label}</Text>
-    </View>
-  );
-}
 
 const KINDS: { value: RuleKind; label: string }[] = [
   { value: 'all', label: '全部' },
@@ -131,9 +111,9 @@ export default function RulesPage() {
             </View>
             <Text className='cx-rules__group'>信用维度</Text>
             <View className='cx-rules__chips'>
-              <Chip label='全部' active={filter.dimension === 'all'} testId='dim-all' onClick={() => set({ dimension: 'all' })} />
+              <FilterChip label='全部' active={filter.dimension === 'all'} testId='dim-all' onClick={() => set({ dimension: 'all' })} />
               {dimensions.map((d) => (
-                <Chip
+                <FilterChip
                   key={d.code}
                   label={d.label}
                   active={filter.dimension === d.code}
@@ -145,13 +125,13 @@ export default function RulesPage() {
             <Text className='cx-rules__group'>守信 / 失信</Text>
             <View className='cx-rules__chips'>
               {KINDS.map((k) => (
-                <Chip key={k.value} label={k.label} active={filter.kind === k.value} testId={`kind-${k.value}`} onClick={() => set({ kind: k.value })} />
+                <FilterChip key={k.value} label={k.label} active={filter.kind === k.value} testId={`kind-${k.value}`} onClick={() => set({ kind: k.value })} />
               ))}
             </View>
             <Text className='cx-rules__group'>适用对象</Text>
             <View className='cx-rules__chips'>
               {SUBJECTS.map((s) => (
-                <Chip
+                <FilterChip
                   key={s.value}
                   label={s.label}
                   active={filter.subject === s.value}
