@@ -29,6 +29,27 @@ function endpointTable(rows: EndpointRow[], run: string): string[] {
   return out;
 }
 
+/** The issue's targets against this run's numbers, each marked met or not, with what blocks it. */
+function targetsSection(hot: Array<{ label: string; connections: number; ratio: number; p99: number; rawP99: number }>, coldMs: number, run: string): string[] {
+  const mark = (ok: boolean) => (ok ? '✅ met' : '❌ not met');
+  const out = ['## Targets', '', '| target | row | connections | measured | raw operations alone | verdict | run |', '|---|---|---|---|---|---|---|'];
+  for (const h of hot) out.push(`| API ≥ 50 % of raw throughput | ${h.label} | ${h.connections} | ${fmt(h.ratio * 100)} % | — | ${mark(h.ratio >= 0.5)} | ${run} |`);
+  for (const h of hot.filter((x) => x.connections === 32)) {
+    const blocked = h.rawP99 > 50;
+    out.push(`| p99 ≤ 50 ms at 32 connections | ${h.label} | 32 | ${fmt(h.p99, 1)} ms | p99 ${fmt(h.rawP99, 1)} ms | ${h.p99 <= 50 ? '✅ met' : blocked ? '❌ blocked: the raw operations alone exceed 50 ms here' : '❌ not met'} | ${run} |`);
+  }
+  out.push(`| bundled cold start ≤ 200 ms | load + first request | 1 | ${fmt(coldMs)} ms | — | ${mark(coldMs <= 200)} | ${run} |`, '');
+  out.push(
+    'What blocks p99 ≤ 50 ms at 32 connections on this machine: DynamoDB Local (a Java process on SQLite) shares two cores',
+    'with the API and with the load generator, and serialises much of its work; the raw column shows that the same DynamoDB',
+    'operations, sent without the application, already have a p99 above 50 ms at 32 connections. At 1 connection every hot',
+    'endpoint answers well inside 50 ms at p99. In AWS, DynamoDB answers single-digit-millisecond reads and writes and each',
+    'Lambda instance serves one request at a time, so the application\'s own share (the ratio above) is what remains.',
+    'README, section 性能与可靠性, summarises these numbers and how they were reached.',
+  );
+  return out;
+}
+
 async function main() {
   const total = Number(process.env.BENCH_IMPORT_RECORDS ?? 100_000);
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -50,6 +71,9 @@ async function main() {
   for (const [k, v] of sizes) lines.push(`| ${k} | ${v} | ${run} |`);
   lines.push('');
 
+  // Every hot-endpoint row, for the targets table at the end.
+  const hot: Array<{ label: string; connections: number; ratio: number; p99: number; rawP99: number }> = [];
+  let coldMs = 0;
   const stack = await startBenchStack();
   try {
     console.log('points read…');
@@ -58,6 +82,7 @@ async function main() {
     lines.push('| resident | connections | API req/s | API p50 ms | API p99 ms | raw ops req/s (2 × GetItem) | raw p99 ms | API / raw | run |', '|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
       lines.push(`| ${r.label} | ${r.connections} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} | ${fmt(r.api.p99, 1)} | ${fmt(r.raw.rps)} | ${fmt(r.raw.p99, 1)} | ${fmt(r.api.rps / r.raw.rps, 2)} | ${run} |`);
+      hot.push({ label: `GET /api/points/me (${r.label})`, connections: r.connections, ratio: r.api.rps / r.raw.rps, p99: r.api.p99, rawP99: r.raw.p99 });
       console.log(r.label, r.connections, Math.round(r.api.rps), 'req/s', r.api.p99.toFixed(1), 'ms p99; raw', Math.round(r.raw.rps));
     }
     lines.push('');
@@ -68,16 +93,19 @@ async function main() {
     lines.push('| connections | API redemptions/s | API p50 ms | API p99 ms | raw ops/s (5 GetItem + Query + BatchGet + 6-item transaction) | raw p99 ms | API / raw | run |', '|---|---|---|---|---|---|---|---|');
     for (const r of redemptions) {
       lines.push(`| ${r.connections} | ${fmt(r.api.rps)} | ${fmt(r.api.p50, 1)} | ${fmt(r.api.p99, 1)} | ${fmt(r.raw.rps)} | ${fmt(r.raw.p99, 1)} | ${fmt(r.api.rps / r.raw.rps, 2)} | ${run} |`);
+      hot.push({ label: 'POST /api/redemptions', connections: r.connections, ratio: r.api.rps / r.raw.rps, p99: r.api.p99, rawP99: r.raw.p99 });
       console.log('redemptions', r.connections, Math.round(r.api.rps), 'rps', r.api.p99.toFixed(1), 'ms p99, errors', r.api.errors, '; raw', Math.round(r.raw.rps));
     }
     lines.push('');
 
     console.log('eligibility…');
     const elig = await benchEligibility(stack, seconds * 1000);
+    for (const r of elig) hot.push({ label: r.label, connections: r.connections, ratio: r.api.rps / r.raw.rps, p99: r.api.p99, rawP99: r.raw.p99 });
     lines.push('## 信易贷 eligibility for one business (华信)', '', ...endpointTable(elig, run), '');
 
     console.log('other hot endpoints…');
     const endpoints = await benchEndpoints(stack, seconds * 1000);
+    for (const r of endpoints) hot.push({ label: r.label, connections: r.connections, ratio: r.api.rps / r.raw.rps, p99: r.api.p99, rawP99: r.raw.p99 });
     lines.push('## 信易+ list, pass issue and loan application submit', '', ...endpointTable(endpoints, run), '');
     lines.push(
       'The raw operations of these rows are recorded, not hand-written: a middleware on the DynamoDB client records the commands one',
@@ -87,7 +115,8 @@ async function main() {
 
     console.log('cold start…');
     lines.push('## Cold start of the bundled Lambda (load + first request)', '');
-    lines.push(`Median of 10 fresh Node processes, each loading \`functions/handler.js\` from the zip and answering one API Gateway v2 \`GET /api/health\` against this database: **${fmt(await coldStart(stack.config.dynamodbEndpoint!, stack.config.tableName), 0)} ms**.`, '');
+    coldMs = await coldStart(stack.config.dynamodbEndpoint!, stack.config.tableName);
+    lines.push(`Median of 10 fresh Node processes, each loading \`functions/handler.js\` from the zip and answering one API Gateway v2 \`GET /api/health\` against this database: **${fmt(coldMs, 0)} ms** (${run}).`, '');
 
     console.log(`importing ${total} records…`);
     const imp = await benchImport(stack, total);
@@ -99,7 +128,7 @@ async function main() {
   } finally {
     await stack.stop();
   }
-  lines.push('How these numbers compare with the targets, and what limits them on this machine: README, section 性能与可靠性.');
+  lines.push(...targetsSection(hot, coldMs, run));
   writeFileSync(path.join(__dirname, 'RESULTS.md'), `${lines.join('\n')}\n`);
   console.log('wrote bench/RESULTS.md');
 }
