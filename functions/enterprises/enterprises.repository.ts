@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
-import { defineModel, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
+import { defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
 import type { TaxGrade } from '../loans/loans.domain';
 
 export interface Enterprise {
@@ -48,9 +48,12 @@ function enterpriseItem(e: Enterprise): Doc {
 export type RegisterOutcome = 'ok' | 'uscc-taken' | 'already-registered' | 'conflict';
 
 export class EnterprisesRepository {
+  constructor(private readonly tableName: string) {}
+
+  /** A hot read (every loan page, eligibility, application): straight through the SDK. */
   async get(orgId: string): Promise<Enterprise | null> {
-    const doc = await EnterpriseModel.get(keys.enterprise(orgId));
-    return doc ? toEnterprise(doc.toJSON()) : null;
+    const item = await getPlainItem(this.tableName, keys.enterprise(orgId));
+    return item ? toEnterprise(item) : null;
   }
 
   /**

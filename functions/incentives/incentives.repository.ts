@@ -1,7 +1,8 @@
+import { randomInt } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { AccessLogModel, accessLogItem, type AccessEntry } from '../access-log/access-log';
-import { keys } from '../shared/db/keys';
+import { keys, REDEMPTION_COUNTER_SHARDS } from '../shared/db/keys';
 import { batchGetPlainItems, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict, queryPlainItems } from '../shared/db/models';
 import type { Incentive } from './incentives.domain';
 
@@ -195,8 +196,8 @@ export class IncentivesRepository {
         { overwrite: false },
       ),
       AccessLogModel.transaction.create(accessLogItem(access), { overwrite: false }),
-      // Redemptions per day for the credit centre's dashboard (China date).
-      CounterModel.transaction.update(keys.redemptionsPerDay(limits.day), { $ADD: { used: 1 }, $SET: { entity: 'UsageCounter' } }),
+      // Redemptions per day for the credit centre's dashboard (China date), on one shard at random.
+      CounterModel.transaction.update(keys.redemptionsPerDay(limits.day, randomInt(REDEMPTION_COUNTER_SHARDS)), { $ADD: { used: 1 }, $SET: { entity: 'UsageCounter' } }),
     );
     try {
       await dynamoose.transaction(ops as Parameters<typeof dynamoose.transaction>[0]);

@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { AccessLogModel, accessLogItem, type AccessEntry } from '../access-log/access-log';
 import { keys } from '../shared/db/keys';
-import { defineModel, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
+import { defineModel, getPlainItem, isConditionalFailure, isTransactionConflict, queryPlainItems } from '../shared/db/models';
 import type { ApplicationStatus, LoanProduct } from './loans.domain';
 
 const ProductModel = defineModel('LoanProduct', { productId: String, bankId: String, dataJson: String, updatedAt: String });
@@ -91,16 +91,18 @@ const toApplication = (d: Doc): Application => JSON.parse(d.dataJson) as Applica
 export type SubmitOutcome = { ok: true } | { ok: false; reason: 'key-used' | 'conflict' };
 
 export class LoansRepository {
-  // ---- products
+  constructor(private readonly tableName: string) {}
+
+  // ---- products (hot reads, the marketplace and every eligibility check: straight through the SDK)
   async listProducts(): Promise<LoanProduct[]> {
     const { pk, skPrefix } = keys.loanProductsPrefix();
-    const docs = await ProductModel.query('pk').eq(pk).where('sk').beginsWith(skPrefix).all().exec();
-    return docs.map((d) => JSON.parse(d.toJSON().dataJson) as LoanProduct);
+    const items = await queryPlainItems(this.tableName, pk, skPrefix);
+    return items.map((d) => JSON.parse(d.dataJson) as LoanProduct);
   }
 
   async getProduct(id: string): Promise<LoanProduct | null> {
-    const doc = await ProductModel.get(keys.loanProduct(id));
-    return doc ? (JSON.parse(doc.toJSON().dataJson) as LoanProduct) : null;
+    const item = await getPlainItem(this.tableName, keys.loanProduct(id));
+    return item ? (JSON.parse(item.dataJson) as LoanProduct) : null;
   }
 
   /** Create (expected null) or replace over the version the editor saw. */

@@ -4,6 +4,9 @@
  *   pk / sk            main key
  *   gsi1pk / gsi1sk    GSI1: "list by owner" access patterns (org → staff, …)
  */
+/** How many items the per-day redemption counter is spread over (see keys.redemptionsPerDay). */
+export const REDEMPTION_COUNTER_SHARDS = 16;
+
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
   wechatIdentity: (openid: string) => ({ pk: `WX#${openid}`, sk: 'IDENTITY' }),
@@ -57,7 +60,13 @@ export const keys = {
   /** Verified residents, for the statistics job (never read on a request path). */
   verifiedResidentIndex: (userId: string) => ({ gsi2pk: 'VERIFIED#resident', gsi2sk: userId }),
   statsSnapshot: () => ({ pk: 'STATS#dashboard', sk: 'SNAPSHOT' }),
-  redemptionsPerDay: (day: string) => ({ pk: 'STATS#redemptions', sk: day }),
+  /**
+   * Redemptions per China day, spread over REDEMPTION_COUNTER_SHARDS items (`D2026-11-27#07`): every
+   * redemption transaction adds to one shard at random, so concurrent redemptions do not all
+   * collide on one item (a hot item made transactions cancel each other at 32 counters).
+   */
+  redemptionsPerDay: (day: string, shard: number) => ({ pk: 'STATS#redemptions', sk: `${day}#${String(shard).padStart(2, '0')}` }),
+  redemptionsPerDayPrefix: () => ({ pk: 'STATS#redemptions' }),
   /** A fixed-window request counter: `RATE#<scope>#<who>` per window start. */
   rateWindow: (scope: string, who: string, windowStart: number) => ({ pk: `RATE#${scope}#${who}`, sk: `W#${windowStart}` }),
   /** Ingestion idempotency: one item per (department, sourceId). */

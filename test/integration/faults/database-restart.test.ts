@@ -108,6 +108,8 @@ describe('DynamoDB stopped in the middle of work', () => {
       validFrom: new Date(Date.now() - 86_400_000).toISOString(), validUntil: new Date(Date.now() + 86_400_000).toISOString(), merchantIds: ['org-museum'],
     });
     expect(created.status).toBe(201);
+    const today = async () => (await request(t.app).get('/api/admin/dashboard').set(auth(admin))).body.redemptionsPerDay.at(-1).count as number;
+    const countedBefore = await today();
     const residents = await mapLimit(Array.from({ length: 50 }, (_, i) => i), 8, async () => verifiedResident(t));
     const passes = await mapLimit(residents, 8, async (r) => {
       const res = await request(t.app).post(`/api/incentives/${id}/passes`).set(auth(r.token));
@@ -151,6 +153,8 @@ describe('DynamoDB stopped in the middle of work', () => {
     expect(answered201).toBeLessThanOrEqual(STOCK);
     const committedUnseen = second.filter((r) => r.status === 409).length;
     expect(answered201 + committedUnseen).toBe(STOCK);
+    // The dashboard's per-day counter (sharded, written in the same transactions) is exact too.
+    expect(await today()).toBe(countedBefore + STOCK);
     const view = (await request(t.app).get('/api/incentives').set(auth(residents[0].token))).body.items.find((i: { id: string }) => i.id === id);
     expect(view.stockLeft).toBe(0);
     const late = await verifiedResident(t);
