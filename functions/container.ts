@@ -62,7 +62,7 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     rights: new RightsRepository(),
     reports: new ReportSigner(config.reportSigningKey),
     stats: new StatsRepository(),
-    rateLimiter: new RateLimiter(),
+    rateLimiter: new RateLimiter(config.tableName),
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { TransactionCanceledException, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, TransactionCanceledException, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { accessLogItem, type AccessEntry } from '../access-log/access-log';
@@ -8,16 +8,8 @@ import { batchGetPlainItems, defineModel, getPlainItem, isConditionalFailure, is
 import type { Incentive } from './incentives.domain';
 
 const IncentiveModel = defineModel('Incentive', { incentiveId: String, dataJson: String, updatedAt: String });
-const PassModel = defineModel('Pass', {
-  passId: String,
-  incentiveId: String,
-  residentUserId: String,
-  expiresAt: Number,
-  issuedAt: String,
-  usedAt: String,
-  redemptionId: String,
-  merchantOrgName: String,
-});
+// Passes (PASS#<id>: passId, incentiveId, residentUserId, expiresAt, issuedAt, then usedAt,
+// redemptionId, merchantOrgName once redeemed) are written and read through the SDK only.
 const RedemptionModel = defineModel('Redemption', {
   redemptionId: String,
   incentiveId: String,
@@ -126,11 +118,10 @@ export class IncentivesRepository {
     return result;
   }
 
+  /** A new pass (one PutItem through the SDK, on every QR the resident shows); never overwrites. */
   async createPass(p: PassRecord): Promise<void> {
-    await PassModel.create(
-      { ...keys.pass(p.passId), entity: 'Pass', passId: p.passId, incentiveId: p.incentiveId, residentUserId: p.residentUserId, expiresAt: p.expiresAt, issuedAt: p.issuedAt, ttl: p.expiresAt + 7 * 86400 },
-      { overwrite: false },
-    );
+    const item = { ...keys.pass(p.passId), entity: 'Pass', passId: p.passId, incentiveId: p.incentiveId, residentUserId: p.residentUserId, expiresAt: p.expiresAt, issuedAt: p.issuedAt, ttl: p.expiresAt + 7 * 86400 };
+    await dynamoose.aws.ddb().send(new PutItemCommand({ TableName: this.tableName, Item: marshall(item), ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
   async getPass(passId: string): Promise<PassRecord | null> {

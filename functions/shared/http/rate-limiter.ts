@@ -1,8 +1,8 @@
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../db/keys';
-import { defineModel, isConditionalFailure } from '../db/models';
-
-const RateModel = defineModel('RateWindow', { count: Number });
+import { isConditionalFailure } from '../db/models';
 
 /**
  * Application rate limits, shared by every Lambda instance because the counters live in
@@ -11,14 +11,21 @@ const RateModel = defineModel('RateWindow', { count: Number });
  * front of this.
  */
 export class RateLimiter {
-  /** Counts one request; false when the caller is over the limit in this window. */
+  constructor(private readonly tableName: string) {}
+
+  /** Counts one request (one conditional UpdateItem, on every sign-in and pass); false when over the limit. */
   async hit(scope: string, who: string, limit: number, windowSeconds: number, nowSeconds: number): Promise<boolean> {
     const windowStart = nowSeconds - (nowSeconds % windowSeconds);
     try {
-      await RateModel.update(
-        keys.rateWindow(scope, who, windowStart),
-        { $ADD: { count: 1 }, $SET: { entity: 'RateWindow', ttl: windowStart + windowSeconds * 2 } },
-        { condition: new dynamoose.Condition('count').not().exists().or().where('count').lt(limit) },
+      await dynamoose.aws.ddb().send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall(keys.rateWindow(scope, who, windowStart)),
+          UpdateExpression: 'ADD #count :one SET #entity = :entity, #ttl = :ttl',
+          ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+          ExpressionAttributeNames: { '#count': 'count', '#entity': 'entity', '#ttl': 'ttl' },
+          ExpressionAttributeValues: marshall({ ':one': 1, ':entity': 'RateWindow', ':ttl': windowStart + windowSeconds * 2, ':limit': limit }),
+        }),
       );
       return true;
     } catch (e) {
