@@ -59,6 +59,47 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
   }
 }
 
+/**
+ * DynamoDB Local processes still serving `dataDir`: left behind when an earlier `npm start` was
+ * killed with SIGKILL (no handler runs then, so its Java child lives on, holding the port and the
+ * files). Found by their command line; none on Windows, which has no `ps`.
+ */
+export function leftoverProcesses(dataDir: string): number[] {
+  if (process.platform === 'win32') return [];
+  const r = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  if (r.status !== 0) return [];
+  const dbPath = `-dbPath ${path.resolve(dataDir)}`;
+  return r.stdout
+    .split('\n')
+    .filter((line) => line.includes('DynamoDBLocal.jar') && (line.includes(`${dbPath} `) || line.trimEnd().endsWith(dbPath)))
+    .map((line) => Number(line.trim().split(/\s+/)[0]))
+    .filter((pid) => Number.isInteger(pid) && pid !== process.pid);
+}
+
+/** Stops the leftovers of `leftoverProcesses` (TERM, then KILL after 5 s); returns their pids. */
+export async function stopLeftovers(dataDir: string): Promise<number[]> {
+  const pids = leftoverProcesses(dataDir);
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  const deadline = Date.now() + 5000;
+  while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  for (const pid of pids.filter(alive)) process.kill(pid, 'SIGKILL');
+  return pids;
+}
+
 export async function startDynamoLocal(opts: { port: number; dataDir?: string; timeoutMs?: number }): Promise<RunningDynamo> {
   checkJava();
   const dir = jarDir();

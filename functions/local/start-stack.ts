@@ -17,7 +17,7 @@ import { refreshStats } from '../stats/refresh-stats';
 import { parseConfig } from '../shared/config/config';
 import { connectDatabase } from '../shared/db/dynamo';
 import { ensureTable } from '../shared/db/ensure-table';
-import { LocalSetupError, startDynamoLocal, type RunningDynamo } from './dynamodb-local';
+import { LocalSetupError, startDynamoLocal, stopLeftovers, type RunningDynamo } from './dynamodb-local';
 import { assertPortFree } from './ports';
 import { createWebServer } from './web-server';
 
@@ -83,6 +83,8 @@ async function main() {
   const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
   const skipBuild = process.env.SKIP_H5_BUILD === '1';
 
+  const leftovers = await stopLeftovers(path.join(dataDir, 'dynamodb'));
+  if (leftovers.length > 0) console.log(`Stopped the DynamoDB Local an earlier npm start left running on this data directory (pid ${leftovers.join(', ')}).`);
   await assertPortFree(apiPort, 'API', 'API_PORT');
   await assertPortFree(webPort, 'H5 app', 'WEB_PORT');
   await assertPortFree(dbPort, 'DynamoDB Local', 'DYNAMODB_PORT');

@@ -117,11 +117,15 @@ describe('DynamoDB stopped in the middle of work', () => {
       return res.body.pass as string;
     });
 
-    // The load: 8 counters redeeming at once; after the 10th success the database goes away.
+    // The load: 8 counters redeeming at once; after the 10th success the database goes away. The
+    // redemptions already in flight race the shutdown; the ones the counters start afterwards wait
+    // until it is down (a redemption takes a few ms, the JVM's shutdown longer: without the wait
+    // the whole load could finish before the database is gone).
     let successes = 0;
     let stopped: Promise<void> | undefined;
     const redeem = (pass: string) => request(t.app).post('/api/redemptions').set(auth(museum)).send({ pass });
     const first = await mapLimit(passes, 8, async (pass) => {
+      if (stopped) await stopped;
       const res = await redeem(pass);
       if (res.status === 201 && ++successes === 10) stopped = dynamo.stop();
       return res;

@@ -3,6 +3,7 @@ import { mkdtempSync, symlinkSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { leftoverProcesses, startDynamoLocal } from '../../../functions/local/dynamodb-local';
 import { freePort } from '../../../functions/local/ports';
 
 const root = path.resolve(__dirname, '../../..');
@@ -23,7 +24,46 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
   });
 }
 
+/** Runs it until its ready line, then stops it with Ctrl-C; resolves with everything it printed. */
+function startUntilReady(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsxCli, 'functions/local/start.ts'], { cwd: root, env: { ...env, SKIP_H5_BUILD: '1', HOME: process.env.HOME ?? '/tmp' } });
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`not ready within 120 s:\n${output}`));
+    }, 120_000);
+    const onData = (b: Buffer) => {
+      output += b;
+      if (output.includes('诚信管城 is ready')) child.kill('SIGINT');
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
 describe('npm start', () => {
+  it('stops a DynamoDB Local that an earlier, killed npm start left on the same data directory', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cxgc-leftover-'));
+    const dbPort = await freePort();
+    // What SIGKILL leaves behind: DynamoDB Local still serving this data directory on its port.
+    const orphan = await startDynamoLocal({ port: dbPort, dataDir: path.join(dataDir, 'dynamodb') });
+    try {
+      expect(leftoverProcesses(path.join(dataDir, 'dynamodb'))).toHaveLength(1);
+      const { code, output } = await startUntilReady({ PATH: process.env.PATH ?? '', DATA_DIR: dataDir, DYNAMODB_PORT: String(dbPort), API_PORT: String(await freePort()), WEB_PORT: String(await freePort()) });
+      expect(output).toContain('Stopped the DynamoDB Local an earlier npm start left running on this data directory');
+      expect(output).toContain('诚信管城 is ready');
+      expect(code).toBe(0);
+      expect(leftoverProcesses(path.join(dataDir, 'dynamodb'))).toEqual([]);
+    } finally {
+      await orphan.stop();
+    }
+  }, 180_000);
+
   it('says how to install Java when there is none, instead of a stack trace', async () => {
     const ports = { API_PORT: String(await freePort()), WEB_PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()) };
     // A PATH that holds node and nothing else: no java to be found.
