@@ -1,5 +1,5 @@
-import { QueryCommand, TransactionCanceledException, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { PutItemCommand, QueryCommand, TransactionCanceledException, TransactWriteItemsCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
 import { defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
@@ -24,11 +24,8 @@ export const EventModel = defineModel('CreditEvent', {
   openRepairId: String,
 });
 
-const SourceModel = defineModel('RecordSource', {
-  eventId: String,
-  subjectKey: String,
-  createdAt: String,
-});
+// Record sources (SRC#<department>#<sourceId>: eventId, subjectKey, createdAt) are only ever
+// created, through the SDK, as the guard of their event (appendEvents).
 
 const dims = { honour: Number, virtue: Number, ethics: Number, family: Number, law: Number };
 
@@ -139,6 +136,19 @@ export const MAX_EVENTS_PER_APPEND = 40;
 export class CreditRepository {
   constructor(private readonly tableName: string) {}
 
+  /** A Put that only creates (the item must not exist yet). */
+  private newItem(item: Doc) {
+    return { TableName: this.tableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(pk)' };
+  }
+
+  /** The projection's Put, over the version the writer read (or over nothing): `projectionCondition` in SDK terms. */
+  private projectionPut(projection: SubjectProjection, expectedVersion: number | null) {
+    const Item = marshall(projectionItem(projection), { removeUndefinedValues: true });
+    return expectedVersion === null
+      ? { TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' }
+      : { TableName: this.tableName, Item, ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': { N: String(expectedVersion) } } };
+  }
+
   /** On the points read path: one consistent GetItem, without dynamoose's schema conversion. */
   async getProjection(subjectKey: string): Promise<SubjectProjection | null> {
     const item = await getPlainItem(this.tableName, keys.subjectProjection(subjectKey), true);
@@ -184,19 +194,16 @@ export class CreditRepository {
    */
   async appendEvents(events: CreditEvent[], projection: SubjectProjection, expectedVersion: number | null): Promise<AppendOutcome> {
     if (events.length === 0 || events.length > MAX_EVENTS_PER_APPEND) throw new Error(`appendEvents takes 1–${MAX_EVENTS_PER_APPEND} events`);
-    const ops: unknown[] = [];
+    // Written straight through the SDK: every ingested record passes here (the bulk importer's
+    // hottest write), and dynamoose's conversion of up to 81 items was its largest CPU cost.
+    const items: TransactWriteItem[] = [];
     for (const e of events) {
-      ops.push(
-        SourceModel.transaction.create(
-          { ...keys.recordSource(e.department, e.sourceId), entity: 'RecordSource', eventId: e.id, subjectKey: e.subjectKey, createdAt: e.receivedAt },
-          { overwrite: false },
-        ),
-      );
-      ops.push(EventModel.transaction.create(eventItem(e), { overwrite: false }));
+      items.push({ Put: this.newItem({ ...keys.recordSource(e.department, e.sourceId), entity: 'RecordSource', eventId: e.id, subjectKey: e.subjectKey, createdAt: e.receivedAt }) });
+      items.push({ Put: this.newItem(eventItem(e)) });
     }
-    ops.push(ProjectionModel.transaction.create(projectionItem(projection), { overwrite: true, condition: projectionCondition(expectedVersion) }));
+    items.push({ Put: this.projectionPut(projection, expectedVersion) });
     try {
-      await dynamoose.transaction(ops as Parameters<typeof dynamoose.transaction>[0]);
+      await dynamoose.aws.ddb().send(new TransactWriteItemsCommand({ TransactItems: items }));
       return { ok: true };
     } catch (e) {
       if (!(e instanceof TransactionCanceledException)) throw e;
@@ -215,7 +222,7 @@ export class CreditRepository {
   /** Read-time refresh of a stale projection; losing to a concurrent writer is fine (it wrote a fresher one). */
   async refreshProjection(projection: SubjectProjection, expectedVersion: number | null): Promise<boolean> {
     try {
-      await ProjectionModel.create(projectionItem(projection), { overwrite: true, condition: projectionCondition(expectedVersion) });
+      await dynamoose.aws.ddb().send(new PutItemCommand(this.projectionPut(projection, expectedVersion)));
       return true;
     } catch (e) {
       if (isConditionalFailure(e)) return false;
