@@ -85,8 +85,20 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 /** Taro slides pages in for about 0.8 s; wait it out before a screenshot or a measurement. */
 export const settle = (page: Page) => page.waitForTimeout(900);
 
-export const fontSizeOf = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+/**
+ * The computed font size of the first element matching `selector`, once it is visible. Taro's H5
+ * router keeps the previous page instance in the DOM while it swaps pages, so a match can be
+ * detached between finding and measuring it (its computed style is then empty): measure again.
+ */
+export async function fontSizeOf(page: Page, selector: string): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const target = page.locator(selector).first();
+    await target.waitFor({ state: 'visible', timeout: 30_000 });
+    const size = await target.evaluate((el) => (el.isConnected ? parseFloat(getComputedStyle(el).fontSize) : NaN));
+    if (!Number.isNaN(size) || attempt >= 20) return size;
+    await page.waitForTimeout(100);
+  }
+}
 
 /** A tab of Taro's H5 tab bar, by its label. */
 export const tab = (page: Page, label: string) => page.locator('.weui-tabbar__item', { hasText: label });
