@@ -9,8 +9,27 @@ const level = (process.env.LOG_LEVEL ?? (process.env.STAGE === 'test' ? 'SILENT'
 
 export const logger = new Logger({ serviceName: 'chengxin-guancheng', logLevel: level });
 
-export type Log = Logger;
+type Attributes = Record<string, unknown>;
 
+/** What a request's code logs with: every line carries the request id. */
+export interface Log {
+  debug(message: string, attributes?: Attributes): void;
+  info(message: string, attributes?: Attributes): void;
+  warn(message: string, attributes?: Attributes): void;
+  error(message: string, attributes?: Attributes): void;
+}
+
+/**
+ * A request's log: the process logger with the request id added to each line. Not a Powertools
+ * child logger: creating one per request (options, environment, console) was a measurable share
+ * of a cheap request's CPU time in profiles.
+ */
 export function requestLogger(requestId: string): Log {
-  return logger.createChild({ persistentKeys: { requestId } });
+  const line = (attributes?: Attributes) => ({ requestId, ...attributes });
+  return {
+    debug: (message, attributes) => logger.debug(message, line(attributes)),
+    info: (message, attributes) => logger.info(message, line(attributes)),
+    warn: (message, attributes) => logger.warn(message, line(attributes)),
+    error: (message, attributes) => logger.error(message, line(attributes)),
+  };
 }
