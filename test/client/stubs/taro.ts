@@ -1,3 +1,4 @@
+import { act } from 'react';
 /**
  * Stand-in for @tarojs/taro: every API a jest.fn, storage in memory, page hooks that behave like
  * Taro's (useLoad/useDidShow run on mount; usePullDownRefresh keeps the handler so a test can
@@ -107,13 +108,19 @@ export function setRouterParams(params: Record<string, string>): void {
 /** What the user does by scrolling to the bottom of the page. */
 export function scrollToBottom(): void {
   if (!reachBottomHandler) throw new Error('the page did not register useReachBottom');
-  reachBottomHandler();
+  const handler = reachBottomHandler;
+  act(() => {
+    handler();
+  });
 }
 
 /** What the user does by pulling the page down. */
 export function pullDown(): void {
   if (!pullDownHandler) throw new Error('the page did not register usePullDownRefresh');
-  pullDownHandler();
+  const handler = pullDownHandler;
+  act(() => {
+    handler();
+  });
 }
 
 export const storageSnapshot = (): Record<string, unknown> => Object.fromEntries(storage);
