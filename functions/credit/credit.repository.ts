@@ -1,8 +1,8 @@
 import { PutItemCommand, QueryCommand, TransactionCanceledException, TransactWriteItemsCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
-import { defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
+import { createOnlyPut, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
 import type { CreditEvent, SubjectProjection } from './credit.types';
 
 export const EventModel = defineModel('CreditEvent', {
@@ -136,17 +136,11 @@ export const MAX_EVENTS_PER_APPEND = 40;
 export class CreditRepository {
   constructor(private readonly tableName: string) {}
 
-  /** A Put that only creates (the item must not exist yet). */
-  private newItem(item: Doc) {
-    return { TableName: this.tableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(pk)' };
-  }
-
   /** The projection's Put, over the version the writer read (or over nothing): `projectionCondition` in SDK terms. */
   private projectionPut(projection: SubjectProjection, expectedVersion: number | null) {
-    const Item = marshall(projectionItem(projection), { removeUndefinedValues: true });
-    return expectedVersion === null
-      ? { TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' }
-      : { TableName: this.tableName, Item, ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': { N: String(expectedVersion) } } };
+    const create = createOnlyPut(this.tableName, projectionItem(projection));
+    if (expectedVersion === null) return create;
+    return { ...create, ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': { N: String(expectedVersion) } } };
   }
 
   /** On the points read path: one consistent GetItem, without dynamoose's schema conversion. */
@@ -198,8 +192,8 @@ export class CreditRepository {
     // hottest write), and dynamoose's conversion of up to 81 items was its largest CPU cost.
     const items: TransactWriteItem[] = [];
     for (const e of events) {
-      items.push({ Put: this.newItem({ ...keys.recordSource(e.department, e.sourceId), entity: 'RecordSource', eventId: e.id, subjectKey: e.subjectKey, createdAt: e.receivedAt }) });
-      items.push({ Put: this.newItem(eventItem(e)) });
+      items.push({ Put: createOnlyPut(this.tableName, { ...keys.recordSource(e.department, e.sourceId), entity: 'RecordSource', eventId: e.id, subjectKey: e.subjectKey, createdAt: e.receivedAt }) });
+      items.push({ Put: createOnlyPut(this.tableName, eventItem(e)) });
     }
     items.push({ Put: this.projectionPut(projection, expectedVersion) });
     try {

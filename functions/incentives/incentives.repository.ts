@@ -4,7 +4,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { accessLogItem, type AccessEntry } from '../access-log/access-log';
 import { keys, REDEMPTION_COUNTER_SHARDS } from '../shared/db/keys';
-import { batchGetPlainItems, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict, queryPlainItems } from '../shared/db/models';
+import { batchGetPlainItems, counterIncrement, createOnlyPut, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict, queryPlainItems } from '../shared/db/models';
 import type { Incentive } from './incentives.domain';
 
 const IncentiveModel = defineModel('Incentive', { incentiveId: String, dataJson: String, updatedAt: String });
@@ -121,7 +121,7 @@ export class IncentivesRepository {
   /** A new pass (one PutItem through the SDK, on every QR the resident shows); never overwrites. */
   async createPass(p: PassRecord): Promise<void> {
     const item = { ...keys.pass(p.passId), entity: 'Pass', passId: p.passId, incentiveId: p.incentiveId, residentUserId: p.residentUserId, expiresAt: p.expiresAt, issuedAt: p.issuedAt, ttl: p.expiresAt + 7 * 86400 };
-    await dynamoose.aws.ddb().send(new PutItemCommand({ TableName: this.tableName, Item: marshall(item), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await dynamoose.aws.ddb().send(new PutItemCommand(createOnlyPut(this.tableName, item)));
   }
 
   async getPass(passId: string): Promise<PassRecord | null> {
@@ -148,23 +148,13 @@ export class IncentivesRepository {
     // Written straight through the SDK: the hottest write of the product, and dynamoose's item
     // conversion of its six items was the largest CPU cost of a redemption in profiles.
     const TableName = this.tableName;
-    const key = (k: { pk: string; sk: string }) => marshall(k);
-    const put = (item: Record<string, unknown>) => ({ Put: { TableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(pk)' } });
-    const count = (k: { pk: string; sk: string }, below?: number, ttl?: number) => ({
-      Update: {
-        TableName,
-        Key: key(k),
-        UpdateExpression: `ADD #used :one SET #entity = :entity${ttl !== undefined ? ', #ttl = :ttl' : ''}`,
-        ...(below !== undefined ? { ConditionExpression: 'attribute_not_exists(#used) OR #used < :below' } : {}),
-        ExpressionAttributeNames: { '#used': 'used', '#entity': 'entity', ...(ttl !== undefined ? { '#ttl': 'ttl' } : {}) },
-        ExpressionAttributeValues: marshall({ ':one': 1, ':entity': 'UsageCounter', ...(ttl !== undefined ? { ':ttl': ttl } : {}), ...(below !== undefined ? { ':below': below } : {}) }),
-      },
-    });
+    const put = (item: Record<string, unknown>) => ({ Put: createOnlyPut(TableName, item) });
+    const count = (k: { pk: string; sk: string }, below?: number, ttl?: number) => ({ Update: counterIncrement(TableName, k, { attribute: 'used', entity: 'UsageCounter', below, ttl }) });
     const items: TransactWriteItem[] = [
       {
         Update: {
           TableName,
-          Key: key(keys.pass(r.passId)),
+          Key: marshall(keys.pass(r.passId)),
           UpdateExpression: 'SET #usedAt = :usedAt, #redemptionId = :redemptionId, #merchantOrgName = :merchantOrgName',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#usedAt)',
           ExpressionAttributeNames: { '#usedAt': 'usedAt', '#redemptionId': 'redemptionId', '#merchantOrgName': 'merchantOrgName' },

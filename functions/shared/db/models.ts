@@ -1,5 +1,5 @@
 import { BatchGetItemCommand, ConditionalCheckFailedException, GetItemCommand, QueryCommand, TransactionCanceledException, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import type { SchemaDefinition } from 'dynamoose/dist/Schema';
 import type { ModelType } from 'dynamoose/dist/General';
@@ -20,7 +20,6 @@ interface ModelEntry {
   model?: ModelType<Item>;
 }
 
-const registered: ModelEntry[] = [];
 let boundTable: string | undefined;
 
 const keyAttributes: SchemaDefinition = {
@@ -48,7 +47,6 @@ function build(entry: ModelEntry): ModelType<Item> {
 
 export function defineModel<T extends AttributeItem = AttributeItem>(name: string, attributes: SchemaDefinition): ModelType<T> {
   const entry: ModelEntry = { name, attributes };
-  registered.push(entry);
   // A function target, so the stand-in can also be called and constructed like the model itself.
   return new Proxy(function lazyModel() {} as unknown as ModelType<T>, {
     get(_target, property) {
@@ -65,11 +63,6 @@ export function defineModel<T extends AttributeItem = AttributeItem>(name: strin
 /** Names the single table every model lives in (once per process; the first call wins). */
 export function bindModelsToTable(tableName: string): void {
   boundTable ??= tableName;
-}
-
-/** The models built so far (a model is built on its first use). */
-export function builtModels(): string[] {
-  return registered.filter((e) => e.model).map((e) => e.name);
 }
 
 /**
@@ -140,4 +133,31 @@ export async function batchGetPlainItems(tableName: string, keyList: Array<{ pk:
     }
   }
   return found;
+}
+
+/**
+ * Inputs for the hot writes that go straight through the SDK (the redemption, ingestion, pass and
+ * rate-limit writes), usable as a Put/Update of a transaction or sent on their own.
+ */
+
+/** A Put that only creates: it fails if an item with this key exists. */
+export function createOnlyPut(tableName: string, item: Record<string, unknown>) {
+  return { TableName: tableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(pk)' };
+}
+
+/**
+ * Adds one to a counter attribute, only while it is below `below` (when given), and stamps the
+ * item's entity (and TTL, when given): quotas, stock, rate-limit windows, per-day counts.
+ */
+export function counterIncrement(tableName: string, key: { pk: string; sk: string }, c: { attribute: string; entity: string; below?: number; ttl?: number }) {
+  const hasTtl = c.ttl !== undefined;
+  const bounded = c.below !== undefined;
+  return {
+    TableName: tableName,
+    Key: marshall(key),
+    UpdateExpression: `ADD #n :one SET #entity = :entity${hasTtl ? ', #ttl = :ttl' : ''}`,
+    ...(bounded ? { ConditionExpression: 'attribute_not_exists(#n) OR #n < :below' } : {}),
+    ExpressionAttributeNames: { '#n': c.attribute, '#entity': 'entity', ...(hasTtl ? { '#ttl': 'ttl' } : {}) },
+    ExpressionAttributeValues: marshall({ ':one': 1, ':entity': c.entity, ...(hasTtl ? { ':ttl': c.ttl } : {}), ...(bounded ? { ':below': c.below } : {}) }),
+  };
 }

@@ -1,8 +1,7 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../db/keys';
-import { isConditionalFailure } from '../db/models';
+import { counterIncrement, isConditionalFailure } from '../db/models';
 
 /**
  * Application rate limits, shared by every Lambda instance because the counters live in
@@ -17,16 +16,8 @@ export class RateLimiter {
   async hit(scope: string, who: string, limit: number, windowSeconds: number, nowSeconds: number): Promise<boolean> {
     const windowStart = nowSeconds - (nowSeconds % windowSeconds);
     try {
-      await dynamoose.aws.ddb().send(
-        new UpdateItemCommand({
-          TableName: this.tableName,
-          Key: marshall(keys.rateWindow(scope, who, windowStart)),
-          UpdateExpression: 'ADD #count :one SET #entity = :entity, #ttl = :ttl',
-          ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-          ExpressionAttributeNames: { '#count': 'count', '#entity': 'entity', '#ttl': 'ttl' },
-          ExpressionAttributeValues: marshall({ ':one': 1, ':entity': 'RateWindow', ':ttl': windowStart + windowSeconds * 2, ':limit': limit }),
-        }),
-      );
+      const window = keys.rateWindow(scope, who, windowStart);
+      await dynamoose.aws.ddb().send(new UpdateItemCommand(counterIncrement(this.tableName, window, { attribute: 'count', entity: 'RateWindow', below: limit, ttl: windowStart + windowSeconds * 2 })));
       return true;
     } catch (e) {
       if (isConditionalFailure(e)) return false;

@@ -9,33 +9,21 @@ import { freePort } from '../../../functions/local/ports';
 const root = path.resolve(__dirname, '../../..');
 const tsxCli = require.resolve('tsx/cli');
 
-/** Runs `npm start`'s entry point with the given environment and collects what it prints. */
-function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsxCli, 'functions/local/start.ts'], { cwd: root, env: { ...env, SKIP_H5_BUILD: '1', HOME: process.env.HOME ?? '/tmp' } });
-    let output = '';
-    child.stdout.on('data', (b) => (output += b));
-    child.stderr.on('data', (b) => (output += b));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
-
-/** Runs it until its ready line, then stops it with Ctrl-C; resolves with everything it printed. */
-function startUntilReady(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+/**
+ * Runs `npm start`'s entry point with the given environment and collects what it prints, until it
+ * exits — or, with `stopWhenReady`, until its ready line, when it is stopped with Ctrl-C.
+ */
+function start(env: Record<string, string>, opts: { stopWhenReady?: boolean } = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [tsxCli, 'functions/local/start.ts'], { cwd: root, env: { ...env, SKIP_H5_BUILD: '1', HOME: process.env.HOME ?? '/tmp' } });
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`not ready within 120 s:\n${output}`));
+      reject(new Error(`no exit within 120 s:\n${output}`));
     }, 120_000);
     const onData = (b: Buffer) => {
       output += b;
-      if (output.includes('诚信管城 is ready')) child.kill('SIGINT');
+      if (opts.stopWhenReady && output.includes('诚信管城 is ready')) child.kill('SIGINT');
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -54,7 +42,7 @@ describe('npm start', () => {
     const orphan = await startDynamoLocal({ port: dbPort, dataDir: path.join(dataDir, 'dynamodb') });
     try {
       expect(leftoverProcesses(path.join(dataDir, 'dynamodb'))).toHaveLength(1);
-      const { code, output } = await startUntilReady({ PATH: process.env.PATH ?? '', DATA_DIR: dataDir, DYNAMODB_PORT: String(dbPort), API_PORT: String(await freePort()), WEB_PORT: String(await freePort()) });
+      const { code, output } = await start({ PATH: process.env.PATH ?? '', DATA_DIR: dataDir, DYNAMODB_PORT: String(dbPort), API_PORT: String(await freePort()), WEB_PORT: String(await freePort()) }, { stopWhenReady: true });
       expect(output).toContain('Stopped the DynamoDB Local an earlier npm start left running on this data directory');
       expect(output).toContain('诚信管城 is ready');
       expect(code).toBe(0);
