@@ -7,9 +7,14 @@ import prodConfig from './prod';
 // The weapp build needs the deployed HTTPS URL, passed in as API_BASE_URL at build time.
 const apiBase = process.env.API_BASE_URL ?? '';
 
-// The one backend module the app runs as well (pure ID-number checks, no I/O): Taro compiles only
-// `src` unless told otherwise. Everything else from `functions/` may be imported as types only.
-const sharedWithServer = [path.resolve(__dirname, '../../functions/shared/domain/identifiers.ts')];
+// The backend modules the app runs as well (pure, no I/O): the ID-number and USCC checks, and the
+// line parser of the department importer (the workbench's 批量上传 reads files the same way).
+// Taro compiles only `src` unless told otherwise. Everything else from `functions/` may be
+// imported as types only.
+const sharedWithServer = [
+  path.resolve(__dirname, '../../functions/shared/domain/identifiers.ts'),
+  path.resolve(__dirname, '../../functions/credit/import/parse-records.ts'),
+];
 
 if (process.env.TARO_ENV === 'weapp' && !apiBase) {
   console.warn('API_BASE_URL is not set: the mini program will not reach the API (it needs the deployed HTTPS URL).');
