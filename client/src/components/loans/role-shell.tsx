@@ -8,6 +8,8 @@ import { HOME_PAGE, useToken } from '../../services/session';
 import './role-shell.scss';
 
 export interface RoleMe {
+  /** The role the pages are for. */
+  role: Role;
   user: Me | undefined;
   loading: boolean;
   error: unknown;
@@ -21,7 +23,7 @@ export function useRoleMe(role: Role): RoleMe {
   const me = useRequest(() => getMe().then((r) => r.user), [token], token !== null);
   const user = me.data;
   const allowed = Boolean(user?.roles.includes(role) && (role !== 'bank' || user.orgId));
-  return { user, loading: me.loading, error: me.error, reload: me.reload, allowed };
+  return { role, user, loading: me.loading, error: me.error, reload: me.reload, allowed };
 }
 
 /**
@@ -51,12 +53,16 @@ interface RoleShellProps {
   children: (user: Me) => ReactNode;
 }
 
-/** The 信易贷 role pages' frame: sign-in, loading, error, and 无权访问 for other roles. */
+/**
+ * The 信易贷 role pages' frame: sign-in, loading, error, and 无权访问 for other roles; a bank's
+ * pages say which bank the officer acts for.
+ */
 export default function RoleShell({ me, name, children, ...page }: RoleShellProps) {
   const { user, allowed } = me;
   const denied = Boolean(user) && !allowed;
   return (
     <PageShell
+      actingFor={allowed && me.role === 'bank' ? user?.org : undefined}
       loading={(me.loading && !user) || (allowed && Boolean(page.loading))}
       error={me.error ?? (allowed ? page.error : undefined)}
       onRetry={me.error ? me.reload : page.onRetry}

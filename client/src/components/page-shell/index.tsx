@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
+import OrgBadge, { type ActingOrg } from '../org-badge';
 import { isApiError } from '../../services/api';
 import { goToLogin, useToken } from '../../services/session';
 import { useLargeFont } from '../../services/settings';
@@ -8,6 +9,8 @@ import './index.scss';
 export interface PageShellProps {
   /** Shown above whatever state the page is in. */
   header?: ReactNode;
+  /** The organisation a staff member acts for on this page: shown as 「代表：…」 at the top. */
+  actingFor?: ActingOrg | null;
   loading?: boolean;
   /** Any thrown error; an ApiError with status 401 shows the sign-in state. */
   error?: unknown;
@@ -82,6 +85,7 @@ export default function PageShell(props: PageShellProps) {
 
   return (
     <View className={rootClass} data-testid='page-root'>
+      {props.actingFor && state !== 'signedOut' && <OrgBadge org={props.actingFor} />}
       {props.header}
       {state === 'signedOut' && (
         <View className='cx-state' data-testid='page-shell-signin'>

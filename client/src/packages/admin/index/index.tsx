@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import EntryCard from '../../../components/entry-card';
 import { useRequest } from '../../../hooks/use-request';
 import { getDashboard } from '../../../services/admin-api';
+import { ORG_PAGES } from '../../../services/org-pages';
 import type { Me } from '../../../services/api';
 import { listCases, type CaseKind } from '../../../services/rights-api';
 import { adminCasesPage } from '../../../services/rights-pages';
@@ -58,9 +59,18 @@ function DepartmentHome({ refresh }: { refresh: number }) {
 function CentreDashboard({ refresh }: { refresh: number }) {
   const dashboard = useRequest(() => getDashboard(), [refresh]);
   return (
-    <StateBlock loading={dashboard.loading && !dashboard.data} error={dashboard.error} onRetry={() => void dashboard.reload()} testId='dashboard-state'>
-      {dashboard.data && <Dashboard data={dashboard.data} />}
-    </StateBlock>
+    <View>
+      <EntryCard
+        badge='机'
+        title='机构与人员'
+        description='商户、银行、部门的建立、暂停与恢复，员工邀请与移除'
+        testId='entry-orgs'
+        onClick={() => void Taro.navigateTo({ url: ORG_PAGES.orgs })}
+      />
+      <StateBlock loading={dashboard.loading && !dashboard.data} error={dashboard.error} onRetry={() => void dashboard.reload()} testId='dashboard-state'>
+        {dashboard.data && <Dashboard data={dashboard.data} />}
+      </StateBlock>
+    </View>
   );
 }
 

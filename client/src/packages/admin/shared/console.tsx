@@ -5,14 +5,16 @@ import PageShell from '../../../components/page-shell';
 import { useRequest } from '../../../hooks/use-request';
 import { usePullToRefresh } from '../../../hooks/use-refresh';
 import { getMe, type Me, type Role } from '../../../services/api';
+import { ORG_PAGES } from '../../../services/org-pages';
 import { ADMIN_PAGES, adminCasesPage } from '../../../services/rights-pages';
 import { HOME_PAGE, useToken } from '../../../services/session';
 import './console.scss';
 
-export type ConsoleNavKey = 'dashboard' | 'rules' | 'incentives' | 'measures' | 'cases';
+export type ConsoleNavKey = 'dashboard' | 'orgs' | 'rules' | 'incentives' | 'measures' | 'cases';
 
 const NAV: ReadonlyArray<{ key: ConsoleNavKey; label: string; url: string }> = [
   { key: 'dashboard', label: '看板', url: ADMIN_PAGES.index },
+  { key: 'orgs', label: '机构与人员', url: ORG_PAGES.orgs },
   { key: 'rules', label: '规则目录', url: ADMIN_PAGES.rules },
   { key: 'incentives', label: '信易+ 场景', url: ADMIN_PAGES.incentives },
   { key: 'measures', label: '惩戒措施', url: ADMIN_PAGES.measures },
@@ -75,6 +77,7 @@ export default function ConsoleFrame({ roles, title, subtitle, nav, onRefresh, c
   return (
     <PageShell
       className='cx-console'
+      actingFor={allowed ? user?.org : undefined}
       loading={me.loading && !user}
       error={me.error}
       onRetry={me.reload}

@@ -35,6 +35,7 @@ export function MerchantShell({ me, name, children }: MerchantShellProps) {
   const { user, allowed } = me;
   return (
     <PageShell
+      actingFor={allowed ? user?.org : undefined}
       loading={me.loading && !user}
       error={me.error}
       onRetry={me.reload}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '机构与人员',
+  enablePullDownRefresh: true,
+});
