@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '已报送记录',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+});
