@@ -33,6 +33,7 @@ const NOT_UTF8 = '文件不是 UTF-8 编码，请在 Excel 中「另存为」→
 
 /** UTF-8, or GB18030 when the bytes are not valid UTF-8. */
 export function decodeText(bytes: ArrayBuffer): { text: string; legacyEncoding: boolean } {
+  if (typeof TextDecoder === 'undefined') throw new FileError('当前浏览器无法读取文件，请换用电脑上的 Chrome 或 Edge 浏览器');
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), legacyEncoding: false };
   } catch {
