@@ -26,7 +26,6 @@ export interface PickedFile {
   legacyEncoding?: boolean;
 }
 
-const isH5 = () => process.env.TARO_ENV === 'h5';
 const isCancel = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string } | null)?.errMsg ?? (e as Error | null)?.message ?? ''));
 const tooLarge = (size: number) => new FileError(`文件过大（${(size / 1024 / 1024).toFixed(1)} MB），每个文件不超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请拆分后上传`);
 const NOT_UTF8 = '文件不是 UTF-8 编码，请在 Excel 中「另存为」→「CSV UTF-8（逗号分隔）」后重试';
@@ -114,8 +113,11 @@ async function pickInMiniProgram(): Promise<PickedFile | null> {
   return { name: file.name, size: file.size, text };
 }
 
-/** Asks the clerk for a CSV or JSONL file; null when they cancel. */
-export const pickRecordsFile = (): Promise<PickedFile | null> => (isH5() ? pickInBrowser() : pickInMiniProgram());
+/**
+ * Asks the clerk for a CSV or JSONL file; null when they cancel. (The platform test is written out
+ * at each use, not in a helper, so each build drops the other platform's code.)
+ */
+export const pickRecordsFile = (): Promise<PickedFile | null> => (process.env.TARO_ENV === 'h5' ? pickInBrowser() : pickInMiniProgram());
 
 export type SaveOutcome = 'downloaded' | 'shared' | 'cancelled';
 
@@ -159,7 +161,7 @@ async function shareInMiniProgram(name: string, text: string): Promise<SaveOutco
 
 /** H5: downloads the file; mini program: saves it and offers to send it to a chat (文件传输助手). */
 export const saveTextFile = (name: string, mime: string, text: string): Promise<SaveOutcome> =>
-  isH5() ? Promise.resolve().then(() => downloadInBrowser(name, mime, text)) : shareInMiniProgram(name, text);
+  process.env.TARO_ENV === 'h5' ? Promise.resolve().then(() => downloadInBrowser(name, mime, text)) : shareInMiniProgram(name, text);
 
 /** Copies text to the clipboard (the mini program's fallback for a template). */
 export async function copyText(text: string): Promise<void> {

@@ -217,6 +217,8 @@ function SubmitForm({ user, rules }: { user: DepartmentMe; rules: readonly RuleV
               clearError('sourceId');
             }}
           />
+        </Field>
+        <View className='cx-submit__regen-row'>
           <Text
             className='cx-submit__regen'
             data-testid='submit-source-regen'
@@ -225,9 +227,9 @@ function SubmitForm({ user, rules }: { user: DepartmentMe; rules: readonly RuleV
               clearError('sourceId');
             }}
           >
-            重新生成
+            重新生成编号
           </Text>
-        </Field>
+        </View>
 
         {rejection && (
           <View className='cx-dept-error' data-testid='submit-rejected' role='alert'>

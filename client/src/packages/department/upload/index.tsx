@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+// First, like the other pages using FilterChip, so the shared stylesheet keeps one order.
+import ResultTable from './result-table';
 import { submitCreditRecords, type DepartmentMe } from '../../../services/department-api';
 import { DEPARTMENT_PAGES } from '../../../services/department-pages';
 import { callFailureText } from '../shared/codes';
@@ -9,7 +11,6 @@ import { parseRecordsFile, type FileRecord, type ParsedFile } from '../shared/re
 import TemplateCard from '../shared/template-card';
 import { chunk, problemResult, sendCalls, type LineResult, type UploadTotals } from '../shared/upload-run';
 import { DepartmentShell, isSuspended, useDepartmentMe, useDepartmentRules } from '../shared/workbench';
-import ResultTable from './result-table';
 import './index.scss';
 
 type Phase = 'ready' | 'sending' | 'paused' | 'failed' | 'done';
