@@ -12,7 +12,8 @@ import { BANK_PAGES } from '../../services/loans-pages';
 import { verifyPage } from '../../services/merchant-pages';
 import { RESIDENT_PAGES } from '../../services/resident-pages';
 import { RIGHTS_PAGES } from '../../services/rights-pages';
-import { AREA_PAGES, ROLE_LABELS, primaryRole } from '../../services/roles';
+import { actingRole, useActingChoice } from '../../services/acting-role';
+import { AREA_PAGES, ROLE_LABELS } from '../../services/roles';
 import { getToken, LOGIN_PAGE, useToken } from '../../services/session';
 import { greeting, loadHome, type HomeData } from './load-home';
 import './index.scss';
@@ -66,7 +67,7 @@ function ResidentSection({ data }: { data: HomeData }) {
 }
 
 function RoleSection({ data }: { data: HomeData }) {
-  const roles = data.me.roles;
+  const roles = data.roles;
   return (
     <View>
       {roles.includes('resident') && <ResidentSection data={data} />}
@@ -118,7 +119,8 @@ function RoleSection({ data }: { data: HomeData }) {
 export default function HomePage() {
   const token = useToken();
   const accountVersion = useAccountVersion();
-  const home = useRequest(loadHome, [token, accountVersion], token !== null);
+  const choice = useActingChoice();
+  const home = useRequest(() => loadHome(choice), [token, accountVersion, choice], token !== null);
   usePullToRefresh(home.reload);
 
   // A first visit without a session goes straight to sign-in; later the page shows 「请先登录」.
@@ -127,7 +129,7 @@ export default function HomePage() {
   });
 
   const data = home.data;
-  const role = data ? primaryRole(data.me.roles) : null;
+  const role = data ? actingRole(data.me, choice) : null;
 
   return (
     <PageShell loading={home.loading && !data} error={home.error} onRetry={home.reload}>
@@ -142,6 +144,11 @@ export default function HomePage() {
               {data.me.org && (
                 <Text className='cx-home__org' data-testid='home-org'>
                   {data.me.org.name}
+                </Text>
+              )}
+              {data.me.org?.status === 'suspended' && (
+                <Text className='cx-home__suspended' data-testid='home-org-suspended'>
+                  已暂停
                 </Text>
               )}
             </View>

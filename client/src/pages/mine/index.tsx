@@ -1,15 +1,21 @@
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Switch, Text, View } from '@tarojs/components';
 import EntryCard from '../../components/entry-card';
 import PageShell from '../../components/page-shell';
 import RightsEntries from '../../components/rights-entries';
+import RoleSwitchSheet from '../../components/role-switch';
 import { useAccountVersion } from '../../services/account';
-import { getMe } from '../../services/api';
+import { actingRole, setActingRole, useActingChoice, visibleRoles } from '../../services/acting-role';
+import { getMe, type Role } from '../../services/api';
 import { BANK_PAGES, ENTERPRISE_PAGES } from '../../services/loans-pages';
 import { MERCHANT_PAGES } from '../../services/merchant-pages';
+import { ORG_PAGES } from '../../services/org-pages';
+import type { StaffMe } from '../../services/orgs-api';
 import { RESIDENT_PAGES } from '../../services/resident-pages';
 import { ROLE_LABELS } from '../../services/roles';
-import { signOut, useToken } from '../../services/session';
+import { signOutEverywhere } from '../../services/sign-out';
+import { HOME_PAGE, useToken } from '../../services/session';
 import { setLargeFont, useLargeFont } from '../../services/settings';
 import { useRequest } from '../../hooks/use-request';
 import { usePullToRefresh } from '../../hooks/use-refresh';
@@ -36,14 +42,50 @@ function LargeFontSetting() {
   );
 }
 
+const STAFF_ROLES: readonly Role[] = ['merchant', 'bank', 'department', 'admin'];
+
+function SignOutButton() {
+  const [busy, setBusy] = useState(false);
+  const leave = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await signOutEverywhere();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button className='cx-btn cx-btn--danger cx-btn--block' data-testid='logout' disabled={busy ? true : undefined} onClick={leave}>
+      {busy ? '正在退出…' : '退出登录'}
+    </Button>
+  );
+}
+
 export default function MinePage() {
   const token = useToken();
   const accountVersion = useAccountVersion();
-  const me = useRequest(() => getMe().then((r) => r.user), [token, accountVersion], token !== null);
+  const choice = useActingChoice();
+  const [switching, setSwitching] = useState(false);
+  const me = useRequest(() => getMe().then((r) => r.user as StaffMe), [token, accountVersion], token !== null);
   usePullToRefresh(me.reload);
   const user = me.data;
-  const resident = user?.roles.includes('resident') ?? false;
+  const shown = user ? visibleRoles(user, choice) : [];
+  const acting = user ? actingRole(user, choice) : null;
+  const several = (user?.roles.length ?? 0) > 1;
+  const resident = shown.includes('resident');
   const mustVerify = resident && user?.realNameVerified === false;
+  const staff = user?.roles.some((r) => STAFF_ROLES.includes(r)) ?? false;
+  // 员工管理 for the manager of a merchant or a bank (the centre manages every organisation's staff in its console).
+  const managesStaff = Boolean(user?.manager && user.orgId && shown.some((r) => r === 'merchant' || r === 'bank'));
+
+  const pickRole = (role: Role) => {
+    if (!user) return;
+    setSwitching(false);
+    setActingRole(user.id, role);
+    Taro.showToast({ title: `已切换为${ROLE_LABELS[role]}身份`, icon: 'none' }).catch(() => undefined);
+    void Taro.switchTab({ url: HOME_PAGE });
+  };
 
   return (
     <PageShell loading={me.loading && !user} error={me.error} onRetry={me.reload}>
@@ -58,8 +100,24 @@ export default function MinePage() {
                 {user.name}
               </Text>
               <Text className='cx-mine__roles'>{user.roles.map((r) => ROLE_LABELS[r]).join('、')}</Text>
+              {several && acting && (
+                <Text className='cx-mine__acting' data-testid='mine-acting-role'>
+                  当前身份：{ROLE_LABELS[acting]}
+                </Text>
+              )}
             </View>
           </View>
+
+          {several && (
+            <EntryCard
+              badge='换'
+              tone='accent'
+              title='切换身份'
+              description={`您有 ${user.roles.length} 个身份，当前为${acting ? ROLE_LABELS[acting] : ''}`}
+              testId='mine-switch-role'
+              onClick={() => setSwitching(true)}
+            />
+          )}
 
           <View className='cx-card'>
             <View
@@ -85,9 +143,15 @@ export default function MinePage() {
             {user.org && (
               <View className='cx-mine__row'>
                 <Text className='cx-mine__label'>所属单位</Text>
-                <Text className='cx-mine__value' data-testid='mine-org'>
-                  {user.org.name}
-                </Text>
+                <View className='cx-mine__value'>
+                  <Text data-testid='mine-org'>{user.org.name}</Text>
+                  {user.manager && <Text className='cx-mine__tag'>管理员</Text>}
+                  {user.org.status === 'suspended' && (
+                    <Text className='cx-mine__tag cx-mine__tag--danger' data-testid='mine-org-suspended'>
+                      已暂停
+                    </Text>
+                  )}
+                </View>
               </View>
             )}
           </View>
@@ -110,7 +174,7 @@ export default function MinePage() {
               onClick={open(RESIDENT_PAGES.redemptions)}
             />
           )}
-          {user.roles.includes('enterprise') && (
+          {shown.includes('enterprise') && (
             <View>
               <EntryCard
                 badge='企'
@@ -122,13 +186,13 @@ export default function MinePage() {
               <EntryCard badge='申' tone='accent' title='我的申请' description='信易贷申请进度' testId='mine-applications' onClick={open(ENTERPRISE_PAGES.applications)} />
             </View>
           )}
-          {user.roles.includes('bank') && (
+          {shown.includes('bank') && (
             <View>
               <EntryCard badge='审' title='信贷审批' description='待审批与即将超期的申请' testId='mine-bank' onClick={open(BANK_PAGES.index)} />
               <EntryCard badge='品' tone='accent' title='产品管理' description='本行的信易贷产品' testId='mine-bank-products' onClick={open(BANK_PAGES.products)} />
             </View>
           )}
-          {user.roles.includes('merchant') && (
+          {shown.includes('merchant') && (
             <View>
               <EntryCard
                 badge='验'
@@ -147,6 +211,25 @@ export default function MinePage() {
               />
             </View>
           )}
+          {managesStaff && (
+            <EntryCard
+              badge='员'
+              title='员工管理'
+              description='邀请员工（邀请码 / 二维码）、查看和移除本单位人员'
+              testId='mine-staff'
+              onClick={open(ORG_PAGES.staff)}
+            />
+          )}
+          {!staff && (
+            <EntryCard
+              badge='加'
+              tone='accent'
+              title='加入机构（输入邀请码）'
+              description='商户、银行或部门的工作人员，凭单位发放的邀请码加入'
+              testId='mine-join-org'
+              onClick={open(ORG_PAGES.join)}
+            />
+          )}
           <EntryCard
             badge='规'
             tone='accent'
@@ -159,11 +242,8 @@ export default function MinePage() {
         </View>
       )}
       <LargeFontSetting />
-      {token && (
-        <Button className='cx-btn cx-btn--danger cx-btn--block' data-testid='logout' onClick={signOut}>
-          退出登录
-        </Button>
-      )}
+      {token && <SignOutButton />}
+      {switching && user && <RoleSwitchSheet roles={user.roles} current={acting} onPick={pickRole} onClose={() => setSwitching(false)} />}
     </PageShell>
   );
 }
