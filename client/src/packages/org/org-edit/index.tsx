@@ -29,7 +29,8 @@ const TYPE_HINTS: Record<CreatableOrgType, string> = {
 function RulesSection({ ownId, selected, onChange }: { ownId?: string; selected: string[]; onChange: (ids: string[]) => void }) {
   const rules = useRequest(() => getRules(), []);
   return (
-    <Field label='可报送的规则' hint='部门始终可以报送本部门的规则；在此勾选它还可以报送的其他部门的规则。'>
+    <Field label='可报送的规则'>
+      <Text className='cx-field__hint cx-org-feeds__hint'>部门始终可以报送本部门的规则；在此勾选它还可以报送的其他部门的规则。</Text>
       <StateBlock loading={rules.loading && !rules.data} error={rules.error} onRetry={() => void rules.reload()} testId='feeds-rules'>
         {rules.data && <FeedsPicker rules={rules.data.items} ownId={ownId} selected={selected} onChange={onChange} />}
       </StateBlock>
@@ -189,7 +190,7 @@ export default function OrgEditPage() {
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : undefined;
   return (
-    <ConsoleFrame roles={['admin']} nav='orgs' title={() => (id ? '编辑机构' : '新建机构')}>
+    <ConsoleFrame roles={['admin']} nav='orgs' title={() => (id ? '编辑机构' : '新建机构')} subtitle={() => '机构类型、名称、统一社会信用代码与报送范围'}>
       {() => <Form id={id} />}
     </ConsoleFrame>
   );
