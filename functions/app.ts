@@ -3,9 +3,11 @@ import type { AppDeps } from './container';
 import { accessLogRoutes } from './access-log/access-log.routes';
 import { creditRoutes } from './credit/credit.routes';
 import { enterprisesRoutes } from './enterprises/enterprises.routes';
+import { confirmSession } from './identity/confirm-session';
 import { identityRoutes } from './identity/identity.routes';
 import { incentivesRoutes } from './incentives/incentives.routes';
 import { loansRoutes } from './loans/loans.routes';
+import { orgsRoutes } from './orgs/orgs.routes';
 import { measuresRoutes } from './measures/measures.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { rightsRoutes } from './rights/rights.routes';
@@ -24,6 +26,7 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
   routes.push(
     ...systemRoutes(deps, () => routes),
     ...identityRoutes(deps),
+    ...orgsRoutes(deps),
     ...pointsRoutes(deps),
     ...rulesRoutes(deps),
     ...creditRoutes(deps),
@@ -51,7 +54,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
-  mountRoutes(app, allRoutes(deps), deps);
+  mountRoutes(app, allRoutes(deps), { ...deps, confirmSession: (token) => confirmSession(deps, token) });
 
   app.use(notFoundHandler);
   app.use(errorHandler);

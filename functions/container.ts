@@ -12,6 +12,7 @@ import { RateLimiter } from './shared/http/rate-limiter';
 import { IncentivesRepository } from './incentives/incentives.repository';
 import { PassCodec } from './incentives/pass-codec';
 import { RulesRepository } from './rules/rules.repository';
+import { OrgsRepository } from './orgs/orgs.repository';
 import { TokenService } from './shared/auth/tokens';
 import type { Config } from './shared/config/config';
 import { systemClock, type Clock } from './shared/domain/clock';
@@ -24,6 +25,7 @@ export interface AppDeps {
   tokens: TokenService;
   wechat: WechatClient;
   identities: IdentityRepository;
+  orgs: OrgsRepository;
   credit: CreditRepository;
   rules: RulesRepository;
   incentives: IncentivesRepository;
@@ -51,6 +53,7 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     }),
     wechat: new WechatClient(config.wechat),
     identities: new IdentityRepository(config.tableName),
+    orgs: new OrgsRepository(config.tableName),
     credit: new CreditRepository(config.tableName),
     rules: new RulesRepository(config.tableName),
     incentives: new IncentivesRepository(config.tableName),

@@ -33,6 +33,11 @@ export default defineAppConfig({
       name: 'admin',
       pages: ['index/index', 'cases/index', 'rules/index', 'incentives/index', 'incentive-edit/index', 'measures/index', 'measure-edit/index'],
     },
+    // Organisations and staff: 机构管理 (credit centre), 员工管理 (centre and managers), 加入机构 (anyone
+    // with an invitation code).
+    { root: 'packages/org', name: 'org', pages: ['orgs/index', 'org-edit/index', 'staff/index', 'join/index'] },
+    // The department workbench: submit a record, upload a file, submitted records and their states.
+    { root: 'packages/department', name: 'department', pages: ['index/index', 'submit/index', 'upload/index', 'records/index'] },
     // Public, no sign-in: 报告核验 and the published joint-punishment measures list.
     { root: 'packages/public', name: 'public', pages: ['verify/index', 'measures/index'] },
   ],

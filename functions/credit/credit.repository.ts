@@ -1,8 +1,8 @@
 import { PutItemCommand, QueryCommand, TransactionCanceledException, TransactWriteItemsCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
-import { createOnlyPut, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
+import { batchGetPlainItems, createOnlyPut, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
 import type { CreditEvent, SubjectProjection } from './credit.types';
 
 export const EventModel = defineModel('CreditEvent', {
@@ -19,6 +19,7 @@ export const EventModel = defineModel('CreditEvent', {
   department: String,
   sourceId: String,
   receivedAt: String,
+  subjectMasked: String,
   note: String,
   openObjectionId: String,
   openRepairId: String,
@@ -58,6 +59,7 @@ function toEvent(d: Doc): CreditEvent {
     department: d.department,
     sourceId: d.sourceId,
     receivedAt: d.receivedAt,
+    ...(d.subjectMasked ? { subjectMasked: d.subjectMasked } : {}),
     ...(d.note ? { note: d.note } : {}),
     ...(d.openObjectionId ? { openObjectionId: d.openObjectionId } : {}),
     ...(d.openRepairId ? { openRepairId: d.openRepairId } : {}),
@@ -83,6 +85,7 @@ export function eventItem(e: CreditEvent): Doc {
     department: e.department,
     sourceId: e.sourceId,
     receivedAt: e.receivedAt,
+    ...(e.subjectMasked ? { subjectMasked: e.subjectMasked } : {}),
     ...(e.note ? { note: e.note } : {}),
     ...(e.openObjectionId ? { openObjectionId: e.openObjectionId } : {}),
     ...(e.openRepairId ? { openRepairId: e.openRepairId } : {}),
@@ -172,6 +175,31 @@ export class CreditRepository {
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return events;
+  }
+
+  /** A department's submitted records, newest first (GSI2), one page. */
+  async listByDepartment(department: string, limit: number, after?: Record<string, unknown>): Promise<{ items: CreditEvent[]; last?: Record<string, unknown> }> {
+    const out = await dynamoose.aws.ddb().send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: marshall({ ':pk': keys.departmentRecordIndex(department, '', '').gsi2pk }),
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(after ? { ExclusiveStartKey: marshall(after) } : {}),
+      }),
+    );
+    return { items: (out.Items ?? []).map((i) => toEvent(unmarshall(i))), ...(out.LastEvaluatedKey ? { last: unmarshall(out.LastEvaluatedKey) } : {}) };
+  }
+
+  /** Which of these subjects have someone in the app (a verified resident, a registered business). */
+  async subjectsWithAccounts(subjectKeys: string[]): Promise<Set<string>> {
+    const unique = [...new Set(subjectKeys)];
+    const markerOf = (k: string) => (k.startsWith('P#') ? keys.idOwner(k.slice(2)) : keys.usccOwner(k.slice(2)));
+    const found = await batchGetPlainItems(this.tableName, unique.map(markerOf));
+    const present = new Set(found.map((i) => `${i.pk}|${i.sk}`));
+    return new Set(unique.filter((k) => { const m = markerOf(k); return present.has(`${m.pk}|${m.sk}`); }));
   }
 
   async findEvent(eventId: string): Promise<CreditEvent | null> {

@@ -11,6 +11,8 @@ export interface CreditEvent extends ScoredEvent {
   sourceId: string;
   severity?: Severity;
   receivedAt: string;
+  /** The subject as the submitting department may see it again: a masked ID number, or the USCC. */
+  subjectMasked?: string;
   note?: string;
   /** An objection about this event is waiting for the department's answer. */
   openObjectionId?: string;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { OrgsRepository } from '../orgs/orgs.repository';
 import type { RulesRepository } from '../rules/rules.repository';
 import type { Clock } from '../shared/domain/clock';
 import { backoff } from '../shared/db/models';
 import { mapLimit } from '../shared/domain/concurrency';
 import { hashIdNumber } from '../shared/domain/id-hash';
+import { maskIdNumber } from '../shared/domain/identifiers';
 import { AppError } from '../shared/http/app-error';
 import { MAX_EVENTS_PER_APPEND, type CreditRepository } from './credit.repository';
 import { enterpriseSubjectKey, personSubjectKey, type CreditEvent } from './credit.types';
@@ -27,7 +29,9 @@ interface Pending {
 
 /**
  * Ingests a department's batch of credit records.
- * 1. Load the catalogue (every version: each record is scored by the version in force when it occurred).
+ * 1. Load the catalogue (every version: each record is scored by the version in force when it
+ *    occurred) and the department (a suspended one may not submit → 403 ORG_SUSPENDED; besides the
+ *    rules that name it, it may feed the rules the centre entitled it to).
  * 2. Validate each record on its own; a rejected record never blocks the others.
  * 3. Records repeating a sourceId within the batch are duplicates of the first.
  * 4. Group the valid records by subject (a person by the keyed hash of the ID number — the number
@@ -36,7 +40,7 @@ interface Pending {
  * 5. Report accepted, duplicates and rejections by index.
  */
 export async function ingestCreditRecords(
-  deps: { credit: CreditRepository; rules: RulesRepository; clock: Clock; idHashPepper: string },
+  deps: { credit: CreditRepository; rules: RulesRepository; orgs: OrgsRepository; clock: Clock; idHashPepper: string },
   department: string | undefined,
   records: unknown[],
 ): Promise<IngestResult> {
@@ -45,14 +49,17 @@ export async function ingestCreditRecords(
     throw new AppError(413, 'TOO_MANY_RECORDS', `每次最多报送 ${MAX_RECORDS_PER_CALL} 条记录，本次 ${records.length} 条`);
   }
   const now = deps.clock.now();
-  const catalogue = await deps.rules.listVersions();
+  const [catalogue, org] = await Promise.all([deps.rules.listVersions(), deps.orgs.get(department)]);
+  if (!org || org.type !== 'department') throw new AppError(403, 'FORBIDDEN', '当前账号未绑定报送部门');
+  if (org.status === 'suspended') throw new AppError(403, 'ORG_SUSPENDED', '本部门已被信用中心暂停报送');
+  const alsoAllowed = new Set(org.feeds?.rules ?? []);
   const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
   const bySubject = new Map<string, Pending[]>();
   const seenSources = new Set<string>();
   const receivedAt = now.toISOString();
 
   records.forEach((raw, index) => {
-    const v = validateRecord(raw, { department, catalogue, now });
+    const v = validateRecord(raw, { department, catalogue, now, alsoAllowed });
     if (!v.ok) {
       result.rejected.push({ index, ...v.rejection });
       return;
@@ -101,6 +108,7 @@ function toEvent(r: ValidRecord, department: string, receivedAt: string, pepper:
     department,
     sourceId: r.input.sourceId,
     receivedAt,
+    subjectMasked: r.input.subjectType === 'person' ? maskIdNumber(r.subjectId) : r.subjectId,
     ...(r.input.note ? { note: r.input.note } : {}),
   };
 }

@@ -40,7 +40,7 @@ const SEVERITY_LABEL = { light: '轻微', general: '一般', serious: '严重' }
 
 export function validateRecord(
   raw: unknown,
-  ctx: { department: string; catalogue: readonly CatalogueVersion[]; now: Date },
+  ctx: { department: string; catalogue: readonly CatalogueVersion[]; now: Date; alsoAllowed?: ReadonlySet<string> },
 ): { ok: true; record: ValidRecord } | { ok: false; rejection: Rejection } {
   const reject = (code: string, message: string) => ({ ok: false as const, rejection: { code, message } });
   const parsed = creditRecordSchema.safeParse(raw);
@@ -66,7 +66,7 @@ export function validateRecord(
   if (!version) return reject('NO_RULE_IN_FORCE', '发生时间早于信用信息目录的生效时间');
   const rule = version.rules.find((r) => r.id === input.ruleId);
   if (!rule) return reject('UNKNOWN_RULE', `规则 ${input.ruleId} 不在事件发生时生效的目录（第 ${version.version} 版）中`);
-  if (rule.department !== ctx.department) return reject('RULE_NOT_YOURS', `规则 ${rule.id} 由其他部门报送，本部门无权报送`);
+  if (rule.department !== ctx.department && !ctx.alsoAllowed?.has(rule.id)) return reject('RULE_NOT_YOURS', `规则 ${rule.id} 由其他部门报送，本部门无权报送`);
   if (rule.subjectType !== (input.subjectType as SubjectType)) {
     return reject('SUBJECT_TYPE_MISMATCH', `规则 ${rule.id} 适用于${rule.subjectType === 'person' ? '自然人' : '企业'}`);
   }

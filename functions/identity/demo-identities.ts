@@ -9,6 +9,7 @@ export const DEMO_USER_IDS = [
   'ent-new',
   'bank-zy',
   'dept-market',
+  'dept-tax',
   'admin',
 ] as const;
 

@@ -1,4 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, PutItemCommand, TransactionCanceledException, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
 import { backoff, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
@@ -10,6 +11,9 @@ const UserModel = defineModel('User', {
   name: String,
   roles: { type: Array, schema: [String] },
   orgId: String,
+  manager: Boolean,
+  staffSince: String,
+  staffName: String,
   maskedIdNumber: String,
   idHash: String,
   realNameVerifiedAt: String,
@@ -35,13 +39,15 @@ const ConsentModel = defineModel('Consent', {
   withdrawnAt: String,
 });
 
-const OrgModel = defineModel('Org', {
-  orgId: String,
-  orgType: String,
-  name: String,
-});
 
 type Doc = Record<string, unknown>;
+
+/** What confirming a session needs to know about the caller's account (see confirm-session.ts). */
+export interface SessionState {
+  user: { roles: Role[]; orgId?: string; manager?: boolean } | null;
+  org: { status: 'active' | 'suspended' } | null;
+  revoked: boolean;
+}
 
 function toUser(d: Doc): User {
   return {
@@ -49,6 +55,9 @@ function toUser(d: Doc): User {
     name: d.name as string,
     roles: d.roles as Role[],
     ...(d.orgId ? { orgId: d.orgId as string } : {}),
+    ...(d.manager ? { manager: true } : {}),
+    ...(d.staffSince ? { staffSince: d.staffSince as string } : {}),
+    ...(d.staffName ? { staffName: d.staffName as string } : {}),
     ...(d.maskedIdNumber ? { maskedIdNumber: d.maskedIdNumber as string } : {}),
     ...(d.realNameVerifiedAt ? { realNameVerifiedAt: d.realNameVerifiedAt as string } : {}),
     ...(d.subjectKey ? { subjectKey: d.subjectKey as string } : {}),
@@ -67,6 +76,9 @@ function userItem(user: User): Doc {
     name: user.name,
     roles: user.roles,
     ...(user.orgId ? { orgId: user.orgId } : {}),
+    ...(user.manager ? { manager: true } : {}),
+    ...(user.staffSince ? { staffSince: user.staffSince } : {}),
+    ...(user.staffName ? { staffName: user.staffName } : {}),
     ...(user.maskedIdNumber ? { maskedIdNumber: user.maskedIdNumber } : {}),
     ...(user.realNameVerifiedAt ? { realNameVerifiedAt: user.realNameVerifiedAt } : {}),
     ...(user.subjectKey ? { subjectKey: user.subjectKey } : {}),
@@ -83,11 +95,56 @@ export class IdentityRepository {
     return item ? toUser(item) : null;
   }
 
+  /**
+   * The account, its organisation and the token's sign-out marker in one strongly consistent
+   * BatchGetItem: a removal or sign-out written a moment ago is seen by every instance.
+   */
+  async sessionState(userId: string, orgId: string | undefined, sessionId: string): Promise<SessionState> {
+    const wanted = [keys.user(userId), keys.revokedSession(sessionId), ...(orgId ? [keys.org(orgId)] : [])];
+    let pending: Array<Record<string, AttributeValue>> = wanted.map((k) => marshall(k));
+    const found: Array<Record<string, unknown>> = [];
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const out = await dynamoose.aws.ddb().send(
+        new BatchGetItemCommand({
+          RequestItems: {
+            [this.tableName]: {
+              Keys: pending,
+              ConsistentRead: true,
+              ProjectionExpression: 'pk, sk, #roles, orgId, manager, orgStatus',
+              ExpressionAttributeNames: { '#roles': 'roles' },
+            },
+          },
+        }),
+      );
+      for (const item of out.Responses?.[this.tableName] ?? []) found.push(unmarshall(item));
+      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Array<Record<string, AttributeValue>>;
+      if (pending.length > 0) await backoff(attempt);
+    }
+    const byKey = (k: { pk: string; sk: string }) => found.find((i) => i.pk === k.pk && i.sk === k.sk);
+    const user = byKey(keys.user(userId));
+    const org = orgId ? byKey(keys.org(orgId)) : undefined;
+    return {
+      user: user
+        ? { roles: (user.roles as Role[]) ?? [], ...(user.orgId ? { orgId: user.orgId as string } : {}), ...(user.manager ? { manager: true } : {}) }
+        : null,
+      org: org ? { status: org.orgStatus === 'suspended' ? 'suspended' : 'active' } : null,
+      revoked: Boolean(byKey(keys.revokedSession(sessionId))),
+    };
+  }
+
+  /** Signs one token out: a marker kept (TTL) until the token would have expired anyway. */
+  async revokeSession(sessionId: string, userId: string, expiresAt: number, at: string): Promise<void> {
+    await dynamoose.aws.ddb().send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshall({ ...keys.revokedSession(sessionId), entity: 'RevokedSession', userId, revokedAt: at, ttl: expiresAt }),
+      }),
+    );
+  }
+
   async getOrg(orgId: string): Promise<Org | null> {
-    const doc = await OrgModel.get(keys.org(orgId));
-    if (!doc) return null;
-    const d = doc.toJSON();
-    return { id: d.orgId, type: d.orgType as OrgType, name: d.name };
+    const d = await getPlainItem(this.tableName, keys.org(orgId));
+    return d ? { id: d.orgId, type: d.orgType as OrgType, name: d.name } : null;
   }
 
   async findUserIdByOpenid(openid: string): Promise<string | null> {
@@ -225,27 +282,6 @@ export class IdentityRepository {
       if (isConditionalFailure(e)) return false;
       throw e;
     }
-  }
-
-  async putOrgIfAbsent(org: Org): Promise<boolean> {
-    try {
-      await OrgModel.create(
-        { ...keys.org(org.id), ...keys.orgsByTypeIndex(org.type, org.id), entity: 'Org', orgId: org.id, orgType: org.type, name: org.name },
-        { overwrite: false },
-      );
-      return true;
-    } catch (e) {
-      if (isConditionalFailure(e)) return false;
-      throw e;
-    }
-  }
-
-  async listOrgsByType(type: OrgType): Promise<Org[]> {
-    const docs = await OrgModel.query('gsi1pk').eq(`ORGTYPE#${type}`).using('GSI1').all().exec();
-    return docs.map((doc) => {
-      const d = doc.toJSON();
-      return { id: d.orgId, type: d.orgType as OrgType, name: d.name };
-    });
   }
 
   /** One page of verified residents (statistics job only). */

@@ -4,6 +4,7 @@ import { devLogin } from './dev-login';
 import { getMe } from './get-me';
 import { authResponse, devLoginBody, meResponse, wechatLoginBody } from './identity.schemas';
 import { loginWithWechat } from './login-with-wechat';
+import { signOut } from './sign-out';
 
 export function identityRoutes(deps: AppDeps): AnyRoute[] {
   const routes: AnyRoute[] = [
@@ -27,7 +28,18 @@ export function identityRoutes(deps: AppDeps): AnyRoute[] {
       tag: 'session',
       auth: 'signedIn',
       response: meResponse,
-      handle: ({ principal }) => getMe(deps, principal),
+      handle: async ({ session }) => getMe(deps, await session()),
+    }),
+    route({
+      method: 'post',
+      path: '/api/auth/sign-out',
+      summary: '退出登录（该登录凭证在所有实例上立即失效）',
+      tag: 'session',
+      auth: 'signedIn',
+      status: 204,
+      handle: async ({ principal }) => {
+        await signOut(deps, principal);
+      },
     }),
   ];
   // The demo sign-in exists only in the local and test stages: elsewhere the path is unknown (404).

@@ -25,7 +25,12 @@ export const authResponse = z.object({
 
 export const meResponse = z.object({
   user: sessionUser.extend({
-    org: z.object({ id: z.string(), name: z.string(), type: z.enum(ORG_TYPES) }).optional(),
+    org: z
+      .object({ id: z.string(), name: z.string(), type: z.enum(ORG_TYPES), status: z.enum(['active', 'suspended']), suspendedReason: z.string().optional() })
+      .optional()
+      .describe('the organisation the user acts for'),
+    manager: z.boolean().describe('a manager of that organisation (may invite and remove its staff)'),
+    feeds: z.object({ rules: z.array(z.string()), registries: z.array(z.string()) }).optional().describe('departments: what they may feed beyond the rules that name them'),
     realNameVerified: z.boolean(),
     maskedIdNumber: z.string().optional(),
   }),

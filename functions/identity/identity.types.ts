@@ -5,6 +5,12 @@ export interface User {
   name: string;
   roles: Role[];
   orgId?: string;
+  /** A manager of their organisation: may invite and remove its staff. */
+  manager?: boolean;
+  /** The name the inviter gave them (what staff lists show; their own name may be unverified). */
+  staffName?: string;
+  /** When they joined their organisation's staff. */
+  staffSince?: string;
   /** Set once the resident has verified their real name; the ID number itself is never stored. */
   maskedIdNumber?: string;
   realNameVerifiedAt?: string;

@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import type { AppDeps } from '../container';
-import { ORG_TYPES } from '../shared/auth/roles';
 import { route, type AnyRoute } from '../shared/http/route';
 import { getPassStatus } from './get-pass-status';
 import {
@@ -69,8 +67,8 @@ export function incentivesRoutes(deps: AppDeps): AnyRoute[] {
       body: redeemBody,
       status: 201,
       response: redemptionResponse,
-      errors: ['PASS_INVALID', 'PASS_EXPIRED', 'MERCHANT_NOT_IN_SCENARIO', 'PASS_USED', 'NOT_ELIGIBLE', 'QUOTA_EXHAUSTED'],
-      handle: ({ principal, body }) => redeemPass(deps, principal, body.pass),
+      errors: ['PASS_INVALID', 'PASS_EXPIRED', 'ORG_SUSPENDED', 'MERCHANT_NOT_IN_SCENARIO', 'PASS_USED', 'NOT_ELIGIBLE', 'QUOTA_EXHAUSTED'],
+      handle: ({ principal, body, session }) => redeemPass(deps, principal, body.pass, session),
     }),
     route({
       method: 'get',
@@ -105,16 +103,6 @@ export function incentivesRoutes(deps: AppDeps): AnyRoute[] {
       response: incentiveView,
       errors: ['EDIT_CONFLICT', 'NOT_FOUND'],
       handle: ({ params, body }) => saveIncentive(deps, { ...body, id: params.id }),
-    }),
-    route({
-      method: 'get',
-      path: '/api/orgs',
-      summary: '按类型列出机构（信用中心分配商户等）',
-      tag: 'incentives',
-      auth: ['admin'],
-      query: z.strictObject({ type: z.enum(ORG_TYPES) }),
-      response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })), nextCursor: z.null() }),
-      handle: async ({ query }) => ({ items: await deps.identities.listOrgsByType(query.type), nextCursor: null }),
     }),
   ];
 }

@@ -20,7 +20,8 @@ const MAX_ATTEMPTS = 8;
  * Checked in the order API.md fixes:
  * 1. The token decodes and its tag verifies under the server key → else 400 PASS_INVALID.
  * 2. It has not expired → else 410 PASS_EXPIRED.
- * 3. The pass record exists and the merchant's organisation takes part in the scenario
+ * 3. The pass record exists, the merchant's organisation is not suspended (403 ORG_SUSPENDED) and
+ *    takes part in the scenario
  *    → else 403 MERCHANT_NOT_IN_SCENARIO.
  * 4. The pass was not used → else 409 PASS_USED.
  * 5. The resident is still eligible (points may have changed since) → else 403 NOT_ELIGIBLE.
@@ -29,7 +30,7 @@ const MAX_ATTEMPTS = 8;
  *    409 PASS_USED or 403 QUOTA_EXHAUSTED and writes nothing. A transaction that collided with
  *    another one in flight is retried from step 3.
  */
-export async function redeemPass(deps: Deps, merchant: Principal, token: string): Promise<RedemptionResponse> {
+export async function redeemPass(deps: Deps, merchant: Principal, token: string, session: () => Promise<Principal> = async () => merchant): Promise<RedemptionResponse> {
   const decoded = deps.passes.decode(token);
   if (!decoded.ok) throw new AppError(400, 'PASS_INVALID', '凭证无效：请让居民重新出示信用凭证');
   const now = deps.clock.now();
@@ -37,7 +38,7 @@ export async function redeemPass(deps: Deps, merchant: Principal, token: string)
     throw new AppError(410, 'PASS_EXPIRED', '凭证已过期：请让居民刷新后重新出示');
   }
   for (let attempt = 0; ; attempt++) {
-    const result = await attemptRedemption(deps, merchant, decoded.pass, now);
+    const result = await attemptRedemption(deps, merchant, decoded.pass, now, session);
     if (result !== 'conflict') return result;
     // Another transaction held one of the items (the pass, the quota or the stock counter):
     // read again and retry; the next attempt sees what the winner wrote.
@@ -46,9 +47,11 @@ export async function redeemPass(deps: Deps, merchant: Principal, token: string)
   }
 }
 
-async function attemptRedemption(deps: Deps, merchant: Principal, decoded: DecodedPass, now: Date): Promise<RedemptionResponse | 'conflict'> {
-  const pass = await deps.incentives.getPass(decoded.passId);
+async function attemptRedemption(deps: Deps, merchant: Principal, decoded: DecodedPass, now: Date, session: () => Promise<Principal>): Promise<RedemptionResponse | 'conflict'> {
+  // The session's confirmation arrived beside the pass read: no extra round trip.
+  const [pass, confirmed] = await Promise.all([deps.incentives.getPass(decoded.passId), session()]);
   if (!pass || pass.expiresAt !== decoded.expiresAt) throw new AppError(400, 'PASS_INVALID', '凭证无效：请让居民重新出示信用凭证');
+  if (confirmed.orgStatus === 'suspended') throw new AppError(403, 'ORG_SUSPENDED', '本商户已被信用中心暂停，暂不能核销');
   const incentive = await deps.incentives.get(pass.incentiveId);
   const merchantEntry = incentive?.merchants.find((m) => m.id === merchant.orgId);
   if (!incentive || !merchant.orgId || !merchantEntry) {

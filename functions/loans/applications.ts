@@ -5,7 +5,7 @@ import { backoff } from '../shared/db/models';
 import { AppError, errors } from '../shared/http/app-error';
 import { decodeCursor, encodeCursor } from '../shared/http/pagination';
 import { enterpriseStanding, type StandingDeps } from './enterprise-standing';
-import { addWorkingDays, evaluateCriteria, OPEN_STATUSES, REVIEW_WORKING_DAYS, STATUS_LABELS, TRANSITIONS, type Transition } from './loans.domain';
+import { addWorkingDays, evaluateCriteria, isOffered, OPEN_STATUSES, REVIEW_WORKING_DAYS, STATUS_LABELS, TRANSITIONS, type Transition } from './loans.domain';
 import type { Application, HistoryEntry, LoansRepository } from './loans.repository';
 import type { ApplicationBody, ApplicationView } from './loans.schemas';
 
@@ -69,7 +69,7 @@ export async function submitApplication(deps: Deps, principal: Principal, key: s
   if (earlier) return earlier;
 
   const product = await deps.loans.getProduct(body.productId);
-  if (!product || product.status !== 'active') throw errors.notFound('该贷款产品不存在或已下架');
+  if (!product || !isOffered(product)) throw errors.notFound('该贷款产品不存在或已下架');
   const range: Array<{ field: string; message: string; code: string }> = [];
   if (body.amount < product.minAmount || body.amount > product.maxAmount) {
     range.push({ field: 'amount', message: `申请金额应在 ${product.minAmount}–${product.maxAmount} 元之间`, code: 'range' });

@@ -31,8 +31,13 @@ export interface LoanProduct {
   annualRateMax: number;
   criteria: ProductCriteria;
   status: 'active' | 'withdrawn';
+  /** The bank is suspended by the credit centre: the product is out of the marketplace meanwhile. */
+  bankSuspended?: boolean;
   updatedAt: string;
 }
+
+/** On offer: active and its bank not suspended. */
+export const isOffered = (p: LoanProduct): boolean => p.status === 'active' && p.bankSuspended !== true;
 
 export interface EnterpriseStanding {
   registered: boolean;

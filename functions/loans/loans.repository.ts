@@ -120,6 +120,22 @@ export class LoansRepository {
     }
   }
 
+  /**
+   * A bank's suspension moves its products out of the marketplace (and back on resuming): each
+   * product is rewritten over the version read, retried when a bank edit raced in.
+   */
+  async setBankSuspended(bankId: string, suspended: boolean, at: string): Promise<void> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const pending = (await this.listProducts()).filter((p) => p.bankId === bankId && (p.bankSuspended === true) !== suspended);
+      if (pending.length === 0) return;
+      for (const p of pending) {
+        const { bankSuspended: _was, ...rest } = p;
+        await this.saveProduct({ ...rest, ...(suspended ? { bankSuspended: true } : {}), updatedAt: at > p.updatedAt ? at : p.updatedAt }, p.updatedAt);
+      }
+    }
+    throw new Error(`products of ${bankId} kept changing while (un)suspending the bank`);
+  }
+
   // ---- authorisations
   async createAuthorization(a: Authorization): Promise<void> {
     await AuthorizationModel.create(

@@ -4,7 +4,7 @@ import type { Principal } from '../shared/auth/roles';
 import type { Clock } from '../shared/domain/clock';
 import { AppError, errors } from '../shared/http/app-error';
 import { enterpriseStanding, type StandingDeps } from './enterprise-standing';
-import { evaluateCriteria, type LoanProduct } from './loans.domain';
+import { evaluateCriteria, isOffered, type LoanProduct } from './loans.domain';
 import type { LoansRepository } from './loans.repository';
 import type { EligibilityResponse, ProductView } from './loans.schemas';
 
@@ -22,7 +22,7 @@ const view = (p: LoanProduct): ProductView => ({ ...p });
 export async function listProducts(deps: Deps, principal: Principal | null, q: { amount?: number; termMonths?: number; mine?: string }): Promise<{ items: ProductView[]; nextCursor: null }> {
   const all = await deps.loans.listProducts();
   const ownBank = q.mine === 'true' && principal?.roles.includes('bank') ? principal.orgId : undefined;
-  let items = all.filter((p) => p.status === 'active' || (ownBank !== undefined && p.bankId === ownBank));
+  let items = all.filter((p) => isOffered(p) || (ownBank !== undefined && p.bankId === ownBank));
   if (ownBank) items = items.filter((p) => p.bankId === ownBank);
   if (q.amount !== undefined) items = items.filter((p) => p.minAmount <= q.amount! && q.amount! <= p.maxAmount);
   if (q.termMonths !== undefined) items = items.filter((p) => p.minTermMonths <= q.termMonths! && q.termMonths! <= p.maxTermMonths);
@@ -44,7 +44,7 @@ export async function listProducts(deps: Deps, principal: Principal | null, q: {
  */
 export async function productEligibility(deps: Deps, principal: Principal, productId: string): Promise<EligibilityResponse> {
   const product = await deps.loans.getProduct(productId);
-  if (!product || product.status !== 'active') throw errors.notFound('该贷款产品不存在或已下架');
+  if (!product || !isOffered(product)) throw errors.notFound('该贷款产品不存在或已下架');
   const { standing } = await enterpriseStanding(deps, principal);
   const criteria = evaluateCriteria(standing, product.criteria, deps.clock.now());
   return { eligible: criteria.every((c) => c.passed), criteria };

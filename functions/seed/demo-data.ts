@@ -34,11 +34,12 @@ const resident = (id: DemoUserId, name: string, idNumber: string): DemoUser => (
   createdAt: DEMO_CREATED_AT,
 });
 
-const staff = (id: DemoUserId, name: string, role: User['roles'][number], orgId?: string): DemoUser => ({
+/** Demo staff manage their organisation (员工管理), except where `manager` says otherwise. */
+const staff = (id: DemoUserId, name: string, role: User['roles'][number], orgId?: string, manager = true): DemoUser => ({
   id,
   name,
   roles: [role],
-  ...(orgId ? { orgId } : {}),
+  ...(orgId ? { orgId, staffName: name, staffSince: DEMO_CREATED_AT, ...(manager ? { manager: true } : {}) } : {}),
   createdAt: DEMO_CREATED_AT,
 });
 
@@ -47,11 +48,12 @@ export const demoUsers: DemoUser[] = [
   resident('res-li', '李娜', demoId('41010219920318402')),
   resident('res-wang', '王强', demoId('41010519790921503')),
   staff('mer-museum', '赵敏', 'merchant', 'org-museum'),
-  staff('mer-library', '孙丽', 'merchant', 'org-library'),
+  staff('mer-library', '孙丽', 'merchant', 'org-library', false),
   staff('ent-huaxin', '周杰', 'enterprise', 'org-huaxin'),
   staff('ent-new', '吴昊', 'enterprise'),
   staff('bank-zy', '郑凯', 'bank', 'org-bank-zy'),
   staff('dept-market', '冯涛', 'department', 'org-dept-market'),
+  staff('dept-tax', '韩雪', 'department', 'org-dept-tax'),
   staff('admin', '陈静', 'admin', 'org-centre'),
 ];
 

@@ -5,14 +5,14 @@ import type { EnterprisesRepository } from '../enterprises/enterprises.repositor
 import type { IdentityRepository } from '../identity/identity.repository';
 import { SENSITIVE_PI_CONSENT } from '../identity/verify-real-name';
 import type { LoansRepository } from '../loans/loans.repository';
-import { MEASURES_V1 } from '../measures/measures-v1';
 import type { MeasuresRepository } from '../measures/measures.repository';
+import type { OrgsRepository } from '../orgs/orgs.repository';
 import type { IncentivesRepository } from '../incentives/incentives.repository';
-import { CATALOGUE_V1 } from '../rules/catalogue-v1';
 import type { RulesRepository } from '../rules/rules.repository';
 import type { Clock } from '../shared/domain/clock';
 import { hashIdNumber } from '../shared/domain/id-hash';
 import { maskIdNumber } from '../shared/domain/identifiers';
+import { bootstrapStage } from './bootstrap';
 import { DEMO_CREATED_AT, demoOrgs, demoRecords, demoUsers } from './demo-data';
 import { demoIncentives, demoMerchantOrgs } from './demo-incentives';
 import { demoBankOrgs, demoEnterprise, demoProducts } from './demo-loans';
@@ -24,24 +24,29 @@ export interface SeedReport {
 
 /**
  * Seeds the demo identities and data idempotently.
- * 1. Organisations, the demo business, loan products, the joint punishment measures list, 信易+ scenarios, the first rule catalogue version, users (with the ID-number owner marker of
- *    verified residents): each put only if absent.
- * 2. The demo credit records go through the real ingestion, department by department; their
+ * 1. What a real stage's bootstrap puts (catalogue, measures list, the centre and the catalogue's
+ *    departments), but no administrator invitation: the demo has its administrator.
+ * 2. Demo organisations, the demo business, loan products, 信易+ scenarios, users (with the
+ *    ID-number owner marker of verified residents): each put only if absent.
+ * 3. The demo credit records go through the real ingestion, department by department; their
  *    fixed sourceIds make a second run count them as duplicates.
  * Anything already there — including everything users changed or created — is left alone.
  */
 export async function seedDemo(
-  deps: { identities: IdentityRepository; credit: CreditRepository; rules: RulesRepository; incentives: IncentivesRepository; enterprises: EnterprisesRepository; loans: LoansRepository; measures: MeasuresRepository; clock: Clock },
+  deps: { identities: IdentityRepository; orgs: OrgsRepository; credit: CreditRepository; rules: RulesRepository; incentives: IncentivesRepository; enterprises: EnterprisesRepository; loans: LoansRepository; measures: MeasuresRepository; clock: Clock },
   pepper: string,
 ): Promise<SeedReport> {
   const report: SeedReport = { created: 0, kept: 0 };
   const count = (created: boolean) => (created ? report.created++ : report.kept++);
-  for (const org of [...demoOrgs, ...demoMerchantOrgs, ...demoBankOrgs]) count(await deps.identities.putOrgIfAbsent(org));
+  const base = await bootstrapStage(deps, { invitationPepper: pepper, adminInvitation: 'never' });
+  report.created += base.created.length;
+  report.kept += base.kept;
+  for (const org of [...demoOrgs, ...demoMerchantOrgs, ...demoBankOrgs]) {
+    count(await deps.orgs.createIfAbsent({ ...org, status: 'active', createdAt: DEMO_CREATED_AT, updatedAt: DEMO_CREATED_AT }));
+  }
   count(await deps.enterprises.putIfAbsent(demoEnterprise));
-  for (const m of MEASURES_V1) count(await deps.measures.save(m, DEMO_CREATED_AT, null));
   for (const p of demoProducts) count(await deps.loans.saveProduct(p, null));
   for (const incentive of demoIncentives) count(await deps.incentives.save(incentive, null));
-  count(await deps.rules.publish(CATALOGUE_V1));
   for (const u of demoUsers) {
     const { idNumber, ...user } = u;
     if (!idNumber) {

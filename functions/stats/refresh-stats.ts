@@ -1,3 +1,4 @@
+import type { OrgsRepository } from '../orgs/orgs.repository';
 import { readProjection } from '../credit/read-projection';
 import type { CreditRepository } from '../credit/credit.repository';
 import type { IdentityRepository } from '../identity/identity.repository';
@@ -23,6 +24,7 @@ export interface DashboardSnapshot {
 
 type Deps = {
   identities: IdentityRepository;
+  orgs: OrgsRepository;
   credit: CreditRepository;
   rules: RulesRepository;
   loans: LoansRepository;
@@ -61,7 +63,7 @@ export async function refreshStats(deps: Deps): Promise<DashboardSnapshot> {
 
   const statusCounts = new Map<string, number>(STATUSES.map((s) => [s, 0]));
   const overdue: DashboardSnapshot['applications']['overdue'] = [];
-  for (const bank of await deps.identities.listOrgsByType('bank')) {
+  for (const bank of await deps.orgs.listAllOfType('bank')) {
     let cursor: Record<string, string> | undefined;
     do {
       const page = await deps.loans.listByBank(bank.id, 100, cursor);
@@ -75,7 +77,7 @@ export async function refreshStats(deps: Deps): Promise<DashboardSnapshot> {
   }
 
   const cases: DashboardSnapshot['cases'] = [];
-  for (const dept of await deps.identities.listOrgsByType('department')) {
+  for (const dept of await deps.orgs.listAllOfType('department')) {
     for (const kind of ['objection', 'repair'] as const) {
       let open = 0;
       let late = 0;

@@ -12,7 +12,8 @@ const DEPT_ME: MeResponse = {
     name: '冯涛',
     roles: ['department'],
     orgId: 'org-market',
-    org: { id: 'org-market', name: '管城回族区市场监督管理局', type: 'department' },
+    org: { id: 'org-market', name: '管城回族区市场监督管理局', type: 'department', status: 'active' },
+    manager: false,
     realNameVerified: false,
   },
 };

@@ -134,7 +134,7 @@ describe('报送一条记录: rules of this department for the chosen subject', 
   it('departmentRules and rulesFor filter by department, grant and subject type', () => {
     const all = CATALOGUE.items;
     expect(departmentRules(all, { orgId: 'org-dept-tax' }).map((r) => r.id)).toEqual([TAX_A.id]);
-    expect(departmentRules(all, { orgId: 'org-dept-tax', feeds: { rules: [BLOOD.id] } }).map((r) => r.id)).toEqual([BLOOD.id, TAX_A.id]);
+    expect(departmentRules(all, { orgId: 'org-dept-tax', feeds: { rules: [BLOOD.id], registries: [] } }).map((r) => r.id)).toEqual([BLOOD.id, TAX_A.id]);
     expect(departmentRules(all, { orgId: undefined })).toEqual([]);
     expect(rulesFor(DEPT_RULES, 'enterprise', '守合同').map((r) => r.id)).toEqual(['E-HON-01']);
   });

@@ -48,3 +48,29 @@ export async function verifiedResident(t: TestApp): Promise<{ userId: string; to
 }
 
 export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+
+/**
+ * A staff account of an organisation, stored like one that accepted an invitation (sessions are
+ * confirmed against the stored account, so a token for a user that does not exist is refused).
+ */
+export async function staffMember(
+  t: TestApp,
+  orgId: string,
+  role: 'merchant' | 'bank' | 'department' | 'admin',
+  opts: { userId?: string; manager?: boolean } = {},
+): Promise<{ userId: string; token: string }> {
+  const userId = opts.userId ?? `u-${randomUUID()}`;
+  const at = new Date().toISOString();
+  await t.deps.identities.putUserIfAbsent({
+    id: userId,
+    name: '微信用户',
+    roles: ['resident', role],
+    orgId,
+    staffName: '测试员工',
+    staffSince: at,
+    ...(opts.manager ? { manager: true } : {}),
+    createdAt: at,
+  });
+  const { token } = await t.deps.tokens.issue({ userId, roles: ['resident', role], orgId }, Math.floor(Date.now() / 1000));
+  return { userId, token };
+}

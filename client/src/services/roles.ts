@@ -20,5 +20,6 @@ export const AREA_PAGES = {
   merchant: '/packages/merchant/index/index',
   enterprise: '/packages/enterprise/index/index',
   bank: '/packages/bank/index/index',
+  department: '/packages/department/index/index',
   admin: '/packages/admin/index/index',
 } as const;

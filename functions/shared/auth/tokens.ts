@@ -21,6 +21,8 @@ const claimsSchema = z.object({
   sub: z.string().min(1),
   roles: z.array(z.enum(ROLES)).min(1),
   org: z.string().min(1).optional(),
+  jti: z.string().min(1).max(64),
+  exp: z.number().int(),
 });
 
 export class TokenService {
@@ -51,10 +53,16 @@ export class TokenService {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         currentDate: new Date(nowSeconds * 1000),
-        requiredClaims: ['sub', 'exp', 'iat'],
+        requiredClaims: ['sub', 'exp', 'iat', 'jti'],
       });
       const claims = claimsSchema.parse(payload);
-      return { userId: claims.sub, roles: claims.roles, ...(claims.org ? { orgId: claims.org } : {}) };
+      return {
+        userId: claims.sub,
+        roles: claims.roles,
+        ...(claims.org ? { orgId: claims.org } : {}),
+        sessionId: claims.jti,
+        sessionExpiresAt: claims.exp,
+      };
     } catch (e) {
       if (e instanceof joseErrors.JWTExpired) throw errors.unauthenticated('登录已过期，请重新登录');
       throw errors.unauthenticated('登录凭证无效，请重新登录');

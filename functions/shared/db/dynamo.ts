@@ -1,6 +1,7 @@
 import { DynamoDB } from '@aws-sdk/client-dynamodb';
 import * as dynamoose from 'dynamoose';
 import type { Config } from '../config/config';
+import { installWriteBarrier } from '../http/session-barrier';
 import { bindModelsToTable } from './models';
 
 /**
@@ -30,6 +31,7 @@ export function createDynamoClient(config: Pick<Config, 'region' | 'dynamodbEndp
 export function connectDatabase(config: Config): Database {
   if (!current) {
     const client = createDynamoClient(config);
+    installWriteBarrier(client);
     dynamoose.aws.ddb.set(client);
     current = { client, tableName: config.tableName };
   }

@@ -9,6 +9,8 @@ export const REDEMPTION_COUNTER_SHARDS = 16;
 
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+  /** A signed-out token (by its `jti`), kept until the token would have expired anyway (TTL). */
+  revokedSession: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'REVOKED' }),
   wechatIdentity: (openid: string) => ({ pk: `WX#${openid}`, sk: 'IDENTITY' }),
   org: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'PROFILE' }),
   orgStaffIndex: (orgId: string, userId: string) => ({ gsi1pk: `ORG#${orgId}`, gsi1sk: `USER#${userId}` }),
@@ -36,6 +38,12 @@ export const keys = {
   orgRedemption: (orgId: string, redeemedAt: string, id: string) => ({ pk: `ORGRED#${orgId}`, sk: `${redeemedAt}#${id}` }),
   orgRedemptionsPrefix: (orgId: string) => ({ pk: `ORGRED#${orgId}` }),
   userRedemptionIndex: (userId: string, redeemedAt: string, id: string) => ({ gsi1pk: `USERRED#${userId}`, gsi1sk: `${redeemedAt}#${id}` }),
+  allOrgsIndex: (createdAt: string, orgId: string) => ({ gsi2pk: 'ORGS', gsi2sk: `${createdAt}#${orgId}` }),
+  /** One organisation per unified social credit code. */
+  orgUsccOwner: (uscc: string) => ({ pk: `ORGUSCC#${uscc}`, sk: 'OWNER' }),
+  /** A staff invitation, keyed by its code's keyed hash; listed per organisation on GSI1. */
+  invitation: (id: string) => ({ pk: `INV#${id}`, sk: 'INV' }),
+  orgInvitationIndex: (orgId: string, createdAt: string, id: string) => ({ gsi1pk: `ORGINV#${orgId}`, gsi1sk: `${createdAt}#${id}` }),
   orgsByTypeIndex: (type: string, orgId: string) => ({ gsi1pk: `ORGTYPE#${type}`, gsi1sk: `ORG#${orgId}` }),
   /** Every read of a subject's credit data by someone else, newest last. */
   accessLog: (owner: string, at: string, id: string) => ({ pk: `ACCESS#${owner}`, sk: `${at}#${id}` }),

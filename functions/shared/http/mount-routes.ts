@@ -1,9 +1,11 @@
 import express, { type Express, type RequestHandler } from 'express';
+import type { Principal } from '../auth/roles';
 import type { TokenService } from '../auth/tokens';
 import { epochSeconds, type Clock } from '../domain/clock';
 import { AppError, errors } from './app-error';
 import type { RateLimiter } from './rate-limiter';
 import { requestState } from './request-context';
+import { outsideWriteBarrier, withWriteBarrier } from './session-barrier';
 import { encodingExists } from './utf8-codec';
 import type { AnyRoute, AuthRequirement } from './route';
 import { parseInput } from './validate';
@@ -16,7 +18,16 @@ function bearer(header: string | undefined): string | null {
   return m ? m[1] : '';
 }
 
-function authenticate(auth: AuthRequirement, tokens: TokenService, clock: Clock): RequestHandler {
+export type ConfirmSession = (token: Principal) => Promise<Principal>;
+
+const roleAllowed = (auth: AuthRequirement, p: Principal) => !Array.isArray(auth) || p.roles.some((r) => auth.includes(r));
+
+/**
+ * Verifies the bearer token, then confirms it against the stored account (sign-out, removal from
+ * an organisation, suspension) without waiting for that read: it runs beside the handler's own
+ * reads, every write waits for it (session-barrier.ts), and the answer leaves only after it.
+ */
+function authenticate(auth: AuthRequirement, tokens: TokenService, clock: Clock, confirm: ConfirmSession): RequestHandler {
   return async (req, res, next) => {
     if (auth === 'public') return next();
     const state = requestState(res)!;
@@ -26,12 +37,22 @@ function authenticate(auth: AuthRequirement, tokens: TokenService, clock: Clock)
       throw errors.unauthenticated();
     }
     if (token === '') throw errors.unauthenticated('登录凭证格式不正确，请重新登录');
-    const principal = await tokens.verify(token, epochSeconds(clock));
-    state.principal = principal;
-    if (Array.isArray(auth) && !principal.roles.some((r) => auth.includes(r))) {
+    const claimed = await tokens.verify(token, epochSeconds(clock));
+    state.principal = claimed;
+    const confirmed = confirm(claimed).then((p) => {
+      state.principal = p;
+      if (!roleAllowed(auth, p)) throw errors.forbidden('当前账号的角色无权访问此功能');
+      return p;
+    });
+    // Settled by the route wrapper; never an unhandled rejection in between.
+    confirmed.catch(() => undefined);
+    state.confirmed = confirmed;
+    if (!roleAllowed(auth, claimed)) {
+      // A signed-out or deleted account hears 401 rather than 403.
+      await confirmed;
       throw errors.forbidden('当前账号的角色无权访问此功能');
     }
-    next();
+    withWriteBarrier(confirmed, () => next());
   };
 }
 
@@ -40,7 +61,8 @@ function rateLimit(spec: NonNullable<AnyRoute['rateLimit']>, limiter: RateLimite
     const state = requestState(res)!;
     const lambdaIp = (req as unknown as { lambdaSourceIp?: string }).lambdaSourceIp;
     const who = spec.by === 'user' && state.principal ? `u:${state.principal.userId}` : `ip:${lambdaIp ?? req.socket.remoteAddress ?? 'unknown'}`;
-    if (!(await limiter.hit(spec.scope, who, spec.limit, spec.windowSeconds, epochSeconds(clock)))) {
+    // The counter counts attempts, revoked sessions' too: it need not wait for the confirmation.
+    if (!(await outsideWriteBarrier(() => limiter.hit(spec.scope, who, spec.limit, spec.windowSeconds, epochSeconds(clock))))) {
       res.setHeader('retry-after', String(spec.windowSeconds));
       throw new AppError(429, 'RATE_LIMITED', '操作过于频繁，请稍后再试');
     }
@@ -60,30 +82,40 @@ const rejectNonUtf8: RequestHandler = (req, _res, next) => {
 };
 
 /** Registers each declared route: body parsing with its limit, authentication, rate limit, validation, handler. */
-export function mountRoutes(app: Express, routes: AnyRoute[], deps: { tokens: TokenService; clock: Clock; rateLimiter: RateLimiter }): void {
+export function mountRoutes(app: Express, routes: AnyRoute[], deps: { tokens: TokenService; clock: Clock; rateLimiter: RateLimiter; confirmSession: ConfirmSession }): void {
   for (const r of routes) {
     const handlers: RequestHandler[] = [];
     if (r.body) {
       handlers.push(rejectNonUtf8);
       handlers.push(express.json({ limit: r.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true, type: () => true }));
     }
-    handlers.push(authenticate(r.auth, deps.tokens, deps.clock));
+    handlers.push(authenticate(r.auth, deps.tokens, deps.clock, deps.confirmSession));
     if (r.rateLimit) handlers.push(rateLimit(r.rateLimit, deps.rateLimiter, deps.clock));
     handlers.push(async (req, res) => {
       const state = requestState(res)!;
       const body = r.body ? parseInput(r.body, req.body) : undefined;
       const query = r.query ? parseInput(r.query, { ...req.query }) : undefined;
       const params = r.params ? parseInput(r.params, { ...req.params }) : undefined;
-      const result = await r.handle({
-        body,
-        query,
-        params,
-        principal: state.principal,
-        requestId: state.requestId,
-        log: state.log,
-        header: (name: string) => req.get(name),
-        res,
-      });
+      const confirmed = state.confirmed;
+      let result: unknown;
+      try {
+        result = await r.handle({
+          body,
+          query,
+          params,
+          principal: state.principal,
+          session: () => confirmed ?? Promise.reject(errors.unauthenticated()),
+          requestId: state.requestId,
+          log: state.log,
+          header: (name: string) => req.get(name),
+          res,
+        });
+      } catch (e) {
+        // A revoked session hears that, not what the handler found.
+        if (confirmed) await confirmed;
+        throw e;
+      }
+      if (confirmed) await confirmed;
       if (res.headersSent) return;
       const status = r.status ?? 200;
       if (result === undefined) res.status(status === 200 ? 204 : status).end();

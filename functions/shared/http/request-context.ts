@@ -7,6 +7,8 @@ export interface RequestState {
   requestId: string;
   log: Log;
   principal: Principal | null;
+  /** The token confirmed against the stored account (signed-in requests only). */
+  confirmed?: Promise<Principal>;
 }
 
 const CLIENT_ID = /^[A-Za-z0-9._-]{8,100}$/;

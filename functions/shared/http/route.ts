@@ -13,7 +13,10 @@ export interface RouteContext<B, Q, P, Auth extends AuthRequirement> {
   body: B;
   query: Q;
   params: P;
+  /** The token's claims, as verified; `session()` adds what only the stored account knows. */
   principal: Auth extends 'public' | 'optional' ? Principal | null : Principal;
+  /** The caller confirmed against the stored account (manager flag, organisation status). */
+  session(): Promise<Principal>;
   requestId: string;
   log: Log;
   header(name: string): string | undefined;

@@ -45,6 +45,7 @@ export const ZHANG_ME: MeResponse = {
     id: 'res-zhang',
     name: '张伟',
     roles: ['resident'],
+    manager: false,
     realNameVerified: true,
     maskedIdNumber: '4101**********1234',
   },
@@ -67,8 +68,8 @@ export const ZHANG_POINTS: PointsResponse = {
 type Me = MeResponse['user'];
 
 /** A signed-in member of an organisation (a merchant, business, bank, department or the centre). */
-export const orgMe = (id: string, name: string, role: Me['roles'][number], org: NonNullable<Me['org']>): MeResponse => ({
-  user: { id, name, roles: [role], orgId: org.id, org, realNameVerified: false },
+export const orgMe = (id: string, name: string, role: Me['roles'][number], org: Omit<NonNullable<Me['org']>, 'status'> & { status?: 'active' | 'suspended' }, manager = false): MeResponse => ({
+  user: { id, name, roles: [role], orgId: org.id, org: { status: 'active', ...org }, manager, realNameVerified: false },
 });
 
 export const MUSEUM_ME = orgMe('mer-museum', '博物馆工作人员', 'merchant', { id: 'org-museum', name: '管城回族区博物馆', type: 'merchant' });

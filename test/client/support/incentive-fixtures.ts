@@ -86,7 +86,7 @@ export const ZHANG_CATALOGUE = personalCatalogue({
 });
 
 export const LI_ME: MeResponse = {
-  user: { id: 'res-li', name: '李娜', roles: ['resident'], realNameVerified: true, maskedIdNumber: '4101**********5678' },
+  user: { id: 'res-li', name: '李娜', roles: ['resident'], manager: false, realNameVerified: true, maskedIdNumber: '4101**********5678' },
 };
 
 let passNo = 0;

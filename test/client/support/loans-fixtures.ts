@@ -8,7 +8,7 @@ export const validUscc = (first17: string) => first17 + usccCheckChar(first17);
 export const HUAXIN_USCC = validUscc('91410104MA45HX0Q3');
 
 export const NEW_ENT_ME: MeResponse = {
-  user: { id: 'ent-new', name: '吴昊', roles: ['enterprise'], realNameVerified: false },
+  user: { id: 'ent-new', name: '吴昊', roles: ['enterprise'], manager: false, realNameVerified: false },
 };
 
 export const HUAXIN_ME = orgMe('ent-huaxin', '周杰', 'enterprise', { id: 'org-huaxin', name: '郑州华信商贸有限公司', type: 'enterprise' });

@@ -6,7 +6,7 @@ import { orgMe } from './fake-api';
 export { HUAXIN_ME } from './loans-fixtures';
 
 export const LI_ME: MeResponse = {
-  user: { id: 'res-li', name: '李娜', roles: ['resident'], realNameVerified: true, maskedIdNumber: '4101**********4023' },
+  user: { id: 'res-li', name: '李娜', roles: ['resident'], manager: false, realNameVerified: true, maskedIdNumber: '4101**********4023' },
 };
 
 export const DEPT_ME = orgMe('dept-market', '冯涛', 'department', { id: 'org-dept-market', name: '管城回族区市场监督管理局', type: 'department' });

@@ -39,6 +39,7 @@ describe('authentication and roles', () => {
     return new SignJWT({ roles: opts.roles ?? ['admin'] })
       .setProtectedHeader({ alg: opts.alg ?? 'HS256' })
       .setSubject('admin')
+      .setJti('forged-session')
       .setIssuer(opts.issuer ?? t.config.jwtIssuer)
       .setAudience(opts.audience ?? t.config.jwtAudience)
       .setIssuedAt(now - 10)

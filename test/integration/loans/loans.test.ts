@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { fixedClock } from '../../../functions/shared/domain/clock';
 import { registeredEnterprise } from '../../support/enterprises';
-import { daysAgo } from '../../support/people';
+import { daysAgo, staffMember } from '../../support/people';
 import { loginAs, testApp, type TestApp } from '../../support/test-app';
 
 describe('信易贷', () => {
@@ -97,7 +97,7 @@ describe('信易贷', () => {
       const stale = await request(t.app).put(`/api/loan-products/${created.body.id}`).set(auth(bankZy)).send({ product: input, expectedUpdatedAt: created.body.updatedAt });
       expect(stale.status).toBe(409);
       // Another bank cannot touch it: there is nothing of theirs by that id.
-      const other = await t.deps.tokens.issue({ userId: 'bank-other', roles: ['bank'], orgId: 'org-bank-ccb' }, Math.floor(Date.now() / 1000));
+      const other = await staffMember(t, 'org-bank-ccb', 'bank');
       expect((await request(t.app).post(`/api/loan-products/${created.body.id}/withdrawal`).set(auth(other.token)).send({ expectedUpdatedAt: edited.body.updatedAt })).status).toBe(404);
       const withdrawn = await request(t.app).post(`/api/loan-products/${created.body.id}/withdrawal`).set(auth(bankZy)).send({ expectedUpdatedAt: edited.body.updatedAt });
       expect(withdrawn.body.status).toBe('withdrawn');
@@ -241,7 +241,7 @@ describe('信易贷', () => {
     it('never shows bank B bank A’s applications, nor one business another’s', async () => {
       const e = await registeredEnterprise(t);
       const { id } = (await apply(e.token, goodBody)).body;
-      const ccb = await t.deps.tokens.issue({ userId: 'bank-ccb-officer', roles: ['bank'], orgId: 'org-bank-ccb' }, Math.floor(Date.now() / 1000));
+      const ccb = await staffMember(t, 'org-bank-ccb', 'bank');
       expect((await request(t.app).get(`/api/loan-applications/${id}`).set(auth(ccb.token))).status).toBe(404);
       expect((await request(t.app).get(`/api/loan-applications/${id}/credit-report`).set(auth(ccb.token))).status).toBe(404);
       expect((await request(t.app).post(`/api/loan-applications/${id}/decision`).set(auth(ccb.token)).send({ decision: 'approve' })).status).toBe(404);

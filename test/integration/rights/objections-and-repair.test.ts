@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { fixedClock } from '../../../functions/shared/domain/clock';
-import { daysAgo, verifiedResident } from '../../support/people';
+import { daysAgo, staffMember, verifiedResident } from '../../support/people';
 import { loginAs, testApp, type TestApp } from '../../support/test-app';
 
 describe('objections and credit repair', () => {
@@ -69,7 +69,7 @@ describe('objections and credit repair', () => {
     const other = await verifiedResident(t);
     expect((await request(t.app).post('/api/objections').set(auth(other.token)).send({ eventId: r.eventId, reason: '不是我的记录' })).status).toBe(404);
     const { id } = (await request(t.app).post('/api/objections').set(auth(r.token)).send({ eventId: r.eventId, reason: '记录有误，请核实' })).body;
-    const court = await t.deps.tokens.issue({ userId: 'court-clerk', roles: ['department'], orgId: 'org-dept-court' }, Math.floor(Date.now() / 1000));
+    const court = await staffMember(t, 'org-dept-court', 'department');
     expect((await request(t.app).post(`/api/objections/${id}/decision`).set(auth(court.token)).send({ decision: 'uphold', reason: '越权答复测试' })).status).toBe(404);
     for (const userId of ['res-zhang', 'mer-museum', 'bank-zy', 'ent-huaxin']) {
       const res = await request(t.app).post(`/api/objections/${id}/decision`).set(auth(await loginAs(t.app, userId))).send({ decision: 'uphold', reason: '越权答复测试' });

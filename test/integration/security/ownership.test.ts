@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { allRoutes } from '../../../functions/app';
 import { registeredEnterprise } from '../../support/enterprises';
-import { daysAgo, verifiedResident } from '../../support/people';
+import { daysAgo, staffMember, verifiedResident } from '../../support/people';
 import { loginAs, testApp, type TestApp } from '../../support/test-app';
 
 /**
@@ -21,6 +21,9 @@ const NOT_OWNED: Record<string, string> = {
   'get /api/loan-products/:id/eligibility': 'a public product, checked against the caller’s own business',
   'put /api/measures/:id': 'the credit centre’s published measures (admin only)',
   'get /api/admin/residents/:userId/credit': 'the centre’s look-up of any resident, with a purpose, logged (admin only)',
+  'patch /api/orgs/:id': 'the credit centre manages every organisation (admin only)',
+  'post /api/orgs/:id/suspension': 'the credit centre manages every organisation (admin only)',
+  'delete /api/orgs/:id/suspension': 'the credit centre manages every organisation (admin only)',
 };
 
 describe('every object route against the right role but another owner', () => {
@@ -36,7 +39,6 @@ describe('every object route against the right role but another owner', () => {
 
   beforeAll(async () => {
     t = await testApp({ PASS_TTL_SECONDS: '600' });
-    const token = async (userId: string, roles: string[], orgId?: string) => (await t.deps.tokens.issue({ userId, roles: roles as never, ...(orgId ? { orgId } : {}) }, Math.floor(Date.now() / 1000))).token;
 
     // Residents: a pass and an event with an open objection and a pending repair.
     const owner = await verifiedResident(t);
@@ -55,7 +57,7 @@ describe('every object route against the right role but another owner', () => {
     const repair = (await request(t.app).post('/api/repairs').set(auth(owner.token)).send({ eventId: old.id, statement: '已缴清罚款，整改完毕，附凭证' })).body;
     expect(objection.id).toBeDefined();
     expect(repair.id).toBeDefined();
-    const court = await token('court-clerk', ['department'], 'org-dept-court');
+    const court = (await staffMember(t, 'org-dept-court', 'department')).token;
 
     // Businesses and banks: an application of one business to 中原银行, an authorisation, a product.
     const ent = await registeredEnterprise(t);
@@ -65,7 +67,7 @@ describe('every object route against the right role but another owner', () => {
     expect(application.id).toBeDefined();
     expect(authorization.id).toBeDefined();
     const bankZy = await loginAs(t.app, 'bank-zy');
-    const bankCcb = await token('bank-ccb-clerk', ['bank'], 'org-bank-ccb');
+    const bankCcb = (await staffMember(t, 'org-bank-ccb', 'bank')).token;
     const productInput = {
       name: '归属测试贷', description: '用于越权访问测试的产品', minAmount: 100_000, maxAmount: 1_000_000, minTermMonths: 6, maxTermMonths: 24, annualRateMin: 3.5, annualRateMax: 4.5,
       criteria: { minGrade: 'B', noSeriousDishonesty: true, maxPenalties12m: 1, minYearsOperating: 0, minTaxGrade: 'M' },
@@ -181,12 +183,70 @@ describe('every object route against the right role but another owner', () => {
         secret: old.id,
         unchanged: async () => undefined,
       },
+      ...(await orgFixtures()),
     };
   }, 60_000);
 
+  /** An organisation's profile, staff and invitations: its manager's, not another organisation's manager's nor a plain member's. */
+  async function orgFixtures(): Promise<typeof owned> {
+    const museumManager = await loginAs(t.app, 'mer-museum');
+    const libraryManager = (await staffMember(t, 'org-library', 'merchant', { manager: true })).token;
+    const member = await staffMember(t, 'org-museum', 'merchant');
+    const intruders = { 'another organisation’s manager': libraryManager, 'a member who is not a manager': member.token };
+    const invite = (name: string) => request(t.app).post('/api/orgs/org-museum/invitations').set(auth(museumManager)).send({ role: 'merchant', name });
+    const pending = (await invite('待入职员工甲')).body as { id: string };
+    const invitations = async () => (await request(t.app).get('/api/orgs/org-museum/invitations?limit=100').set(auth(museumManager))).body.items as Array<{ id: string; status: string }>;
+    const before = (await invitations()).length;
+    const staffIds = async () => ((await request(t.app).get('/api/orgs/org-museum/staff?limit=100').set(auth(museumManager))).body.items as Array<{ userId: string }>).map((m) => m.userId);
+    return {
+      'get /api/orgs/:id': {
+        call: { method: 'get', path: '/api/orgs/org-museum' },
+        owner: museumManager,
+        intruders: { 'another organisation’s manager': libraryManager },
+        secret: '博物馆',
+        unchanged: async () => undefined,
+      },
+      'get /api/orgs/:id/staff': {
+        call: { method: 'get', path: '/api/orgs/org-museum/staff' },
+        owner: museumManager,
+        intruders,
+        secret: '赵敏',
+        unchanged: async () => undefined,
+      },
+      'get /api/orgs/:id/invitations': {
+        call: { method: 'get', path: '/api/orgs/org-museum/invitations' },
+        owner: museumManager,
+        intruders,
+        secret: '待入职员工甲',
+        unchanged: async () => undefined,
+      },
+      'post /api/orgs/:id/invitations': {
+        call: { method: 'post', path: '/api/orgs/org-museum/invitations', body: { role: 'merchant', name: '越权邀请' } },
+        owner: museumManager,
+        intruders,
+        secret: '越权邀请',
+        unchanged: async () => expect((await invitations()).length).toBe(before),
+      },
+      'delete /api/orgs/:id/invitations/:invitationId': {
+        call: { method: 'delete', path: `/api/orgs/org-museum/invitations/${pending.id}` },
+        owner: museumManager,
+        intruders,
+        secret: pending.id,
+        unchanged: async () => expect((await invitations()).find((i) => i.id === pending.id)?.status).toBe('open'),
+      },
+      'delete /api/orgs/:id/staff/:userId': {
+        call: { method: 'delete', path: `/api/orgs/org-museum/staff/${member.userId}` },
+        owner: museumManager,
+        intruders: { 'another organisation’s manager': libraryManager },
+        secret: member.userId,
+        unchanged: async () => expect(await staffIds()).toContain(member.userId),
+      },
+    };
+  }
+
   it('has an owner fixture or a stated reason for every route that names an object', () => {
     const objectRoutes = allRoutes(t.deps)
-      .filter((r) => Array.isArray(r.auth) && /:\w+/.test(r.path))
+      .filter((r) => r.auth !== 'public' && r.auth !== 'optional' && /:\w+/.test(r.path))
       .map((r) => `${r.method} ${r.path}`);
     const missing = objectRoutes.filter((k) => !owned[k] && !NOT_OWNED[k]);
     expect(missing).toEqual([]);
@@ -209,7 +269,7 @@ describe('every object route against the right role but another owner', () => {
   });
 
   it('answers the owners themselves (the fixtures are real objects)', async () => {
-    for (const key of ['get /api/passes/:passId', 'get /api/loan-applications/:id', 'get /api/loan-applications/:id/credit-report']) {
+    for (const key of ['get /api/passes/:passId', 'get /api/loan-applications/:id', 'get /api/loan-applications/:id/credit-report', 'get /api/orgs/:id', 'get /api/orgs/:id/staff', 'get /api/orgs/:id/invitations']) {
       const res = await send(owned[key].call, owned[key].owner);
       expect({ key, status: res.status }).toEqual({ key, status: 200 });
     }

@@ -42,6 +42,7 @@ describe('every endpoint against every kind of bad credential and every wrong ro
     return new SignJWT({ roles: ['admin'] })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('admin')
+      .setJti('forged-session')
       .setIssuer(t.config.jwtIssuer)
       .setAudience(t.config.jwtAudience)
       .setIssuedAt(now - 100)

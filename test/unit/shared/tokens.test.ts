@@ -10,7 +10,7 @@ describe('session tokens', () => {
   it('round-trips the principal', async () => {
     const { token, expiresAt } = await tokens.issue({ userId: 'mer-museum', roles: ['merchant'], orgId: 'org-museum' }, NOW);
     expect(expiresAt).toBe(NOW + 3600);
-    await expect(tokens.verify(token, NOW + 10)).resolves.toEqual({ userId: 'mer-museum', roles: ['merchant'], orgId: 'org-museum' });
+    await expect(tokens.verify(token, NOW + 10)).resolves.toEqual({ userId: 'mer-museum', roles: ['merchant'], orgId: 'org-museum', sessionId: expect.any(String), sessionExpiresAt: expect.any(Number) });
   });
 
   it('refuses a token after its expiry with a Chinese message', async () => {

@@ -1,0 +1,40 @@
+import { STAFF_ROLES, type Principal, type Role } from '../shared/auth/roles';
+import { AppError, errors } from '../shared/http/app-error';
+import type { IdentityRepository, SessionState } from './identity.repository';
+
+/**
+ * What a verified token may still do, given the stored account (pure).
+ * - A signed-out token, or one of a deleted account, is no session: 401.
+ * - Roles are those the token names and the account still holds; staff roles also need the
+ *   token's organisation to be the account's organisation now, so a member removed from an
+ *   organisation (or moved to another) loses that role on their very next call.
+ * - The organisation's status and the manager flag come from the stored data, never the token.
+ */
+export function reconcilePrincipal(token: Principal, state: SessionState): Principal {
+  if (state.revoked) throw errors.unauthenticated('您已退出登录，请重新登录');
+  if (!state.user) throw errors.unauthenticated('账号不存在，请重新登录');
+  const sameOrg = token.orgId !== undefined && token.orgId === state.user.orgId;
+  // A business's user without a business yet carries no organisation; with one, it must still be theirs.
+  const orgBound = (r: Role) => STAFF_ROLES.includes(r) || (r === 'enterprise' && token.orgId !== undefined);
+  const roles = token.roles.filter((r) => state.user!.roles.includes(r) && (!orgBound(r) || sameOrg));
+  return {
+    userId: token.userId,
+    roles,
+    ...(sameOrg ? { orgId: token.orgId } : {}),
+    ...(token.sessionId ? { sessionId: token.sessionId } : {}),
+    ...(token.sessionExpiresAt ? { sessionExpiresAt: token.sessionExpiresAt } : {}),
+    manager: sameOrg && state.user.manager === true,
+    ...(sameOrg && state.org ? { orgStatus: state.org.status } : {}),
+  };
+}
+
+/**
+ * Confirms a request's token against the account, in one consistent batched read.
+ * 1. Read the account, its organisation and the token's sign-out marker together.
+ * 2. Reconcile the token's claims with them (reconcilePrincipal).
+ */
+export async function confirmSession(deps: { identities: IdentityRepository }, token: Principal): Promise<Principal> {
+  if (!token.sessionId) throw new AppError(401, 'UNAUTHENTICATED', '登录凭证无效，请重新登录');
+  const state = await deps.identities.sessionState(token.userId, token.orgId, token.sessionId);
+  return reconcilePrincipal(token, state);
+}
