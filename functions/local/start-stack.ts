@@ -1,8 +1,10 @@
 /**
  * `npm start`: the whole product on one machine.
- * 1. Check Java and the ports; start DynamoDB Local with its data under `.data/`.
+ * 1. Check Java and the ports; start DynamoDB Local with its data under `.data/` — unless
+ *    DYNAMODB_ENDPOINT names a DynamoDB to use instead (none is started then).
  * 2. Meanwhile build the H5 app.
- * 3. Create the table if missing and seed the demo data (idempotent).
+ * 3. Create the table if missing; seed the demo data in the local and test stages, or prepare a
+ *    real stage the way `npm run bootstrap` does (both idempotent).
  * 4. Serve the API (the same Express app the Lambda wraps) and the H5 app with `/api` forwarded.
  * 5. On Ctrl-C stop everything that was started.
  */
@@ -12,6 +14,7 @@ import path from 'node:path';
 import { createApp } from '../app';
 import { buildDeps } from '../container';
 import { demoUsers } from '../seed/demo-data';
+import { bootstrapStage } from '../seed/bootstrap';
 import { seedDemo } from '../seed/seed-demo';
 import { refreshStats } from '../stats/refresh-stats';
 import { parseConfig } from '../shared/config/config';
@@ -83,24 +86,37 @@ async function main() {
   const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
   const skipBuild = process.env.SKIP_H5_BUILD === '1';
 
-  const leftovers = await stopLeftovers(path.join(dataDir, 'dynamodb'));
-  if (leftovers.length > 0) console.log(`Stopped the DynamoDB Local an earlier npm start left running on this data directory (pid ${leftovers.join(', ')}).`);
+  const external = process.env.DYNAMODB_ENDPOINT;
+  if (!external) {
+    const leftovers = await stopLeftovers(path.join(dataDir, 'dynamodb'));
+    if (leftovers.length > 0) console.log(`Stopped the DynamoDB Local an earlier npm start left running on this data directory (pid ${leftovers.join(', ')}).`);
+  }
   await assertPortFree(apiPort, 'API', 'API_PORT');
   await assertPortFree(webPort, 'H5 app', 'WEB_PORT');
-  await assertPortFree(dbPort, 'DynamoDB Local', 'DYNAMODB_PORT');
+  if (!external) await assertPortFree(dbPort, 'DynamoDB Local', 'DYNAMODB_PORT');
 
-  console.log('Starting DynamoDB Local and building the H5 app…');
+  console.log(external ? `Using the DynamoDB at ${external}; building the H5 app…` : 'Starting DynamoDB Local and building the H5 app…');
   const building = skipBuild ? Promise.resolve() : buildH5();
   building.catch(() => undefined);
-  const dynamo: RunningDynamo = await startDynamoLocal({ port: dbPort, dataDir: path.join(dataDir, 'dynamodb') });
-  cleanups.push(() => dynamo.stop());
+  let endpoint = external;
+  if (!endpoint) {
+    const dynamo: RunningDynamo = await startDynamoLocal({ port: dbPort, dataDir: path.join(dataDir, 'dynamodb') });
+    cleanups.push(() => dynamo.stop());
+    endpoint = dynamo.endpoint;
+  }
 
-  const config = parseConfig({ STAGE: 'local', ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint });
+  const config = parseConfig({ STAGE: 'local', ...process.env, DYNAMODB_ENDPOINT: endpoint });
   const db = connectDatabase(config);
-  const table = await ensureTable(db.client, config.tableName, config.stage);
+  const table = await ensureTable(db.client, config.tableName, config.stage, true);
   const deps = await buildDeps(config);
-  const seeded = await seedDemo(deps, config.idHashPepper);
-  console.log(`Table ${config.tableName}: ${table}; demo data: ${seeded.created} created, ${seeded.kept} kept.`);
+  if (config.isLocalStage) {
+    const seeded = await seedDemo(deps, config.idHashPepper);
+    console.log(`Table ${config.tableName}: ${table}; demo data: ${seeded.created} created, ${seeded.kept} kept.`);
+  } else {
+    const boot = await bootstrapStage(deps, { invitationPepper: config.idHashPepper, adminInvitation: 'when-needed' });
+    console.log(`Table ${config.tableName}: ${table}; stage ${config.stage} bootstrapped: ${boot.created.length} created, ${boot.kept} kept (no demo data).`);
+    if (boot.adminInvitation) console.log(`ADMIN_INVITATION=${boot.adminInvitation.code}`);
+  }
 
   await listen(createApp(deps), apiPort);
   // The dashboard's statistics job: a scheduled Lambda in AWS, a timer here.
@@ -114,10 +130,14 @@ async function main() {
   console.log('');
   console.log(`  App (H5):  http://127.0.0.1:${webPort}`);
   console.log(`  API:       http://127.0.0.1:${apiPort}/api/health`);
-  console.log(`  Data:      ${path.relative(root, dataDir) || '.'}/ (DynamoDB Local on port ${dbPort})`);
+  console.log(external ? `  Data:      the DynamoDB at ${external}` : `  Data:      ${path.relative(root, dataDir) || '.'}/ (DynamoDB Local on port ${dbPort})`);
   console.log('');
-  console.log('  Demo identities (choose one on the sign-in page):');
-  for (const u of demoUsers) console.log(`    ${u.id.padEnd(12)} ${u.roles.join(',').padEnd(11)} ${u.name}`);
+  if (config.isLocalStage) {
+    console.log('  Demo identities (choose one on the sign-in page):');
+    for (const u of demoUsers) console.log(`    ${u.id.padEnd(12)} ${u.roles.join(',').padEnd(11)} ${u.name}`);
+  } else {
+    console.log(`  Stage ${config.stage}: sign-in with WeChat only; staff join with invitations.`);
+  }
   console.log('');
   console.log('诚信管城 is ready. Press Ctrl-C to stop.');
 }

@@ -2,11 +2,12 @@ import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, Re
 import { tableDefinition, TTL_ATTRIBUTE } from './table-definition';
 
 /**
- * Creates the table if it is missing. Local and test stages only: in AWS the table belongs to
- * the CloudFormation stack in serverless.yml and the app never creates or alters tables.
+ * Creates the table if it is missing: in the local and test stages, or for any stage run against
+ * a DynamoDB at an explicit endpoint (DynamoDB Local). In AWS the table belongs to the
+ * CloudFormation stack in serverless.yml and the app never creates or alters tables.
  */
-export async function ensureTable(client: DynamoDB, tableName: string, stage: string): Promise<'created' | 'exists'> {
-  if (stage !== 'local' && stage !== 'test') {
+export async function ensureTable(client: DynamoDB, tableName: string, stage: string, explicitEndpoint = false): Promise<'created' | 'exists'> {
+  if (stage !== 'local' && stage !== 'test' && !explicitEndpoint) {
     throw new Error(`Refusing to create tables in stage "${stage}": tables are deployed from serverless.yml`);
   }
   try {

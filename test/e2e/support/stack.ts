@@ -46,7 +46,7 @@ export async function freePorts(count: number): Promise<number[]> {
  * data directory, and waits for its ready line. It serves the H5 app the e2e project's global
  * setup built once (`SKIP_H5_BUILD=1`), so parallel files never rebuild it under each other.
  */
-export async function startStack(readyTimeoutMs = 200_000): Promise<RunningStack> {
+export async function startStack(readyTimeoutMs = 200_000, extraEnv: Record<string, string> = {}): Promise<RunningStack> {
   const [apiPort, webPort, dbPort] = await freePorts(3);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-e2e-data-'));
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['functions/local/start.ts'], {
@@ -59,6 +59,7 @@ export async function startStack(readyTimeoutMs = 200_000): Promise<RunningStack
       DYNAMODB_PORT: String(dbPort),
       DATA_DIR: dataDir,
       SKIP_H5_BUILD: '1',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -76,7 +77,7 @@ export async function startStack(readyTimeoutMs = 200_000): Promise<RunningStack
     if (!captured) {
       // What this stack stored and printed, for the full-run privacy sweep (the data goes with it).
       captured = true;
-      await captureDatabase(`http://127.0.0.1:${dbPort}`, `e2e-${apiPort}`);
+      await captureDatabase(extraEnv.DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${dbPort}`, `e2e-${apiPort}`);
       void exited.then(() => saveCapture(`stack-${apiPort}.log`, log));
     }
     child.kill('SIGINT');
