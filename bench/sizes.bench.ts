@@ -29,7 +29,7 @@ export async function coldStart(endpoint: string, tableName: string): Promise<nu
   const times: number[] = [];
   for (let i = 0; i < 10; i++) {
     const r = spawnSync(process.execPath, ['-e', script], {
-      env: { PATH: process.env.PATH, STAGE: 'test', LOG_LEVEL: 'SILENT', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'ap-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      env: { PATH: process.env.PATH, STAGE: 'test', LOG_LEVEL: 'SILENT', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'cn-northwest-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       encoding: 'utf8',
     });
     times.push(Number(r.stdout));

@@ -29,7 +29,7 @@ async function invokeBundle(bundleDir: string, event: object): Promise<{ statusC
       STAGE: 'test',
       TABLE_NAME: process.env.TABLE_NAME,
       DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT,
-      AWS_REGION: 'ap-east-1',
+      AWS_REGION: 'cn-northwest-1',
       LOG_LEVEL: 'SILENT',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
@@ -46,6 +46,14 @@ describe('npm run package (serverless package with osls + serverless-esbuild)', 
     dev = await packageStage('pkgtest');
     bundleDir = mkdtempSync(path.join(os.tmpdir(), 'cxgc-bundle-'));
   }, 240_000);
+
+  it('targets an AWS China region by default, with no ARN bound to one partition', () => {
+    const state = JSON.parse(readFileSync(path.join(dev.dir, 'serverless-state.json'), 'utf8')) as { service: { provider: { region: string } } };
+    expect(state.service.provider.region).toBe('cn-northwest-1');
+    const text = JSON.stringify(dev.template);
+    expect(text).not.toMatch(/arn:aws(-cn)?:/);
+    expect(text).toContain('AWS::Partition');
+  });
 
   it('produces the api function zip with the bundled handler', () => {
     const zipPath = path.join(dev.dir, 'api.zip');

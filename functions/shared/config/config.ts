@@ -21,7 +21,7 @@ const secret = z.string().min(32, '至少 32 个字符');
 
 const schema = z.object({
   STAGE: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/).default('local'),
-  AWS_REGION: z.string().default('ap-east-1'),
+  AWS_REGION: z.string().default('cn-northwest-1'),
   TABLE_NAME: z.string().min(3).optional(),
   DYNAMODB_ENDPOINT: z.url().optional(),
   JWT_SECRET: secret.optional(),
