@@ -13,6 +13,7 @@ import { benchEndpoints } from './endpoints.bench';
 import { benchImport } from './import.bench';
 import { benchPointsRead } from './points-read.bench';
 import { benchRedemptions } from './redemptions.bench';
+import { benchSession, sessionSection } from './session.bench';
 import { benchSizes, coldStart } from './sizes.bench';
 import type { EndpointRow } from './support/endpoint-rows';
 import { startBenchStack } from './support/stack';
@@ -112,6 +113,9 @@ async function main() {
       'request sends; the raw load replays them with the SDK (reads as recorded, writes on fresh keys, overlapping commands together).',
       '',
     );
+
+    console.log('session confirmation…');
+    lines.push(...sessionSection(await benchSession(stack, seconds * 1000), run));
 
     console.log('cold start…');
     lines.push('## Cold start of the bundled Lambda (load + first request)', '');

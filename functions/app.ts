@@ -14,7 +14,7 @@ import { rightsRoutes } from './rights/rights.routes';
 import { adminRoutes } from './stats/admin.routes';
 import { pointsRoutes } from './points/points.routes';
 import { errorHandler, notFoundHandler } from './shared/http/error-handler';
-import { mountRoutes } from './shared/http/mount-routes';
+import { mountRoutes, type ConfirmSession } from './shared/http/mount-routes';
 import { requestContext } from './shared/http/request-context';
 import type { AnyRoute } from './shared/http/route';
 import { rulesRoutes } from './rules/rules.routes';
@@ -42,8 +42,12 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
   return routes;
 }
 
-/** The HTTP app: the same instance runs under `app.listen` locally and inside the Lambda handler. */
-export function createApp(deps: AppDeps): Express {
+/**
+ * The HTTP app: the same instance runs under `app.listen` locally and inside the Lambda handler.
+ * `options.confirmSession` replaces the session confirmation (benchmarks measure its cost with it
+ * turned off; nothing else may).
+ */
+export function createApp(deps: AppDeps, options: { confirmSession?: ConfirmSession } = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -54,7 +58,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
-  mountRoutes(app, allRoutes(deps), { ...deps, confirmSession: (token) => confirmSession(deps, token) });
+  mountRoutes(app, allRoutes(deps), { ...deps, confirmSession: options.confirmSession ?? ((token) => confirmSession(deps, token)) });
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -17,6 +17,7 @@ import { TokenService } from './shared/auth/tokens';
 import type { Config } from './shared/config/config';
 import { systemClock, type Clock } from './shared/domain/clock';
 import { attachModels } from './shared/db/dynamo';
+import { useCursorSecret } from './shared/http/pagination';
 
 /** Everything the routes and use cases depend on, built once per process (cold start). */
 export interface AppDeps {
@@ -42,6 +43,7 @@ export interface AppDeps {
 
 export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
   await attachModels(config);
+  useCursorSecret(config.jwtSecret);
   return {
     config,
     clock: systemClock,

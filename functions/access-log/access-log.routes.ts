@@ -37,7 +37,7 @@ export function accessLogRoutes(deps: AppDeps): AnyRoute[] {
         if (principal.roles.includes('resident')) owner = residentOwner(principal.userId);
         else if (principal.orgId) owner = enterpriseOwner(principal.orgId);
         else throw errors.notFound('尚未登记企业，暂无查询记录');
-        const after = decodeCursor(query.cursor, z.object({ sk: z.string().max(200) }));
+        const after = decodeCursor(query.cursor, z.strictObject({ sk: z.string().max(200) }), `access-log:${owner}`);
         const page = await deps.accessLog.list(owner, query.limit, after?.sk);
         return {
           items: page.items.map((e) => ({
@@ -47,7 +47,7 @@ export function accessLogRoutes(deps: AppDeps): AnyRoute[] {
             purpose: e.purpose,
             what: e.what,
           })),
-          nextCursor: page.last ? encodeCursor({ sk: page.last }) : null,
+          nextCursor: page.last ? encodeCursor({ sk: page.last }, `access-log:${owner}`) : null,
         };
       },
     }),

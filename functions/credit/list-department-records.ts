@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import type { CatalogueVersion } from '../rules/rules.domain';
 import type { RulesRepository } from '../rules/rules.repository';
 import type { Clock } from '../shared/domain/clock';
 import { errors } from '../shared/http/app-error';
-import { decodeCursor, encodeCursor } from '../shared/http/pagination';
+import { decodeCursor, encodeCursor, startKeyCursor } from '../shared/http/pagination';
 import type { CreditRepository } from './credit.repository';
 import type { CreditEvent } from './credit.types';
 
@@ -36,8 +35,6 @@ export function departmentRecordState(e: CreditEvent, hasAccount: boolean, now: 
 const ruleOf = (catalogue: readonly CatalogueVersion[], e: CreditEvent) =>
   catalogue.find((v) => v.version === e.ruleVersion)?.rules.find((r) => r.id === e.ruleId);
 
-const cursorSchema = z.record(z.string(), z.string());
-
 /**
  * What a department has submitted, newest first, each record with its state.
  * 1. One page of the department's records (its own only: the key is its organisation).
@@ -51,7 +48,7 @@ export async function listDepartmentRecords(
   q: { limit: number; cursor?: string },
 ): Promise<{ items: DepartmentRecordView[]; nextCursor: string | null }> {
   if (!department) throw errors.forbidden('当前账号未绑定报送部门');
-  const [page, catalogue] = await Promise.all([deps.credit.listByDepartment(department, q.limit, decodeCursor(q.cursor, cursorSchema)), deps.rules.listVersions()]);
+  const [page, catalogue] = await Promise.all([deps.credit.listByDepartment(department, q.limit, decodeCursor(q.cursor, startKeyCursor, `records:${department}`)), deps.rules.listVersions()]);
   const withAccounts = await deps.credit.subjectsWithAccounts(page.items.map((e) => e.subjectKey));
   const now = deps.clock.now();
   return {
@@ -71,6 +68,6 @@ export async function listDepartmentRecords(
         state: departmentRecordState(e, withAccounts.has(e.subjectKey), now),
       };
     }),
-    nextCursor: page.last ? encodeCursor(page.last) : null,
+    nextCursor: page.last ? encodeCursor(page.last, `records:${department}`) : null,
   };
 }

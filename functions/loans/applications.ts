@@ -113,8 +113,8 @@ export async function submitApplication(deps: Deps, principal: Principal, key: s
   throw new AppError(503, 'BUSY', '提交人数较多，请稍后重试');
 }
 
-const enterpriseCursor = z.object({ gsi1pk: z.string(), gsi1sk: z.string(), pk: z.string(), sk: z.string() });
-const bankCursor = z.object({ gsi2pk: z.string(), gsi2sk: z.string(), pk: z.string(), sk: z.string() });
+const enterpriseCursor = z.strictObject({ gsi1pk: z.string(), gsi1sk: z.string(), pk: z.string(), sk: z.string() });
+const bankCursor = z.strictObject({ gsi2pk: z.string(), gsi2sk: z.string(), pk: z.string(), sk: z.string() });
 
 /** A business sees its own applications; a bank those for its products (filter by status or overdue). */
 export async function listApplications(
@@ -124,18 +124,21 @@ export async function listApplications(
 ): Promise<{ items: ApplicationView[]; nextCursor: string | null }> {
   const now = deps.clock.now();
   let page: { items: Application[]; last?: Record<string, string> };
+  let scope: string;
   if (principal.roles.includes('bank')) {
     if (!principal.orgId) throw errors.forbidden('当前账号未绑定银行');
-    page = await deps.loans.listByBank(principal.orgId, q.limit, decodeCursor(q.cursor, bankCursor));
+    scope = `applications:bank:${principal.orgId}`;
+    page = await deps.loans.listByBank(principal.orgId, q.limit, decodeCursor(q.cursor, bankCursor, scope));
   } else {
     const user = await deps.identities.getUser(principal.userId);
     if (!user?.orgId) return { items: [], nextCursor: null };
-    page = await deps.loans.listByEnterprise(user.orgId, q.limit, decodeCursor(q.cursor, enterpriseCursor));
+    scope = `applications:enterprise:${user.orgId}`;
+    page = await deps.loans.listByEnterprise(user.orgId, q.limit, decodeCursor(q.cursor, enterpriseCursor, scope));
   }
   let items = page.items.map((a) => applicationView(a, now));
   if (q.status) items = items.filter((a) => a.status === q.status);
   if (q.overdue === 'true') items = items.filter((a) => a.overdue);
-  return { items, nextCursor: page.last ? encodeCursor(page.last) : null };
+  return { items, nextCursor: page.last ? encodeCursor(page.last, scope) : null };
 }
 
 async function loadFor(deps: Deps, principal: Principal, id: string): Promise<{ app: Application; as: 'enterprise' | 'bank' }> {

@@ -7,8 +7,9 @@ import type { OrgView } from './orgs.schemas';
 
 /** The credit centre's list of organisations, newest first or by type, one page at a time. */
 export async function listOrgs(deps: { orgs: OrgsRepository }, q: { type?: OrgType; status?: 'active' | 'suspended'; limit: number; cursor?: string }): Promise<{ items: OrgView[]; nextCursor: string | null }> {
-  const page = await deps.orgs.list(q.type, q.limit, pageCursor.decode(q.cursor), q.status);
-  return { items: page.items.map(toOrgView), nextCursor: pageCursor.encode(page.last) };
+  const scope = `orgs:${q.type ?? '*'}:${q.status ?? '*'}`;
+  const page = await deps.orgs.list(q.type, q.limit, pageCursor.decode(q.cursor, scope), q.status);
+  return { items: page.items.map(toOrgView), nextCursor: pageCursor.encode(page.last, scope) };
 }
 
 /** One organisation, for the credit centre or one of its own managers and members. */

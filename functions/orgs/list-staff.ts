@@ -11,9 +11,9 @@ export async function listStaff(deps: { orgs: OrgsRepository }, caller: Principa
   const org = await deps.orgs.get(orgId);
   if (!org) throw errors.notFound('机构不存在');
   const role = staffRoleOf(org.type) ?? 'enterprise';
-  const page = await deps.orgs.listStaff(orgId, q.limit, pageCursor.decode(q.cursor));
+  const page = await deps.orgs.listStaff(orgId, q.limit, pageCursor.decode(q.cursor, `staff:${orgId}`));
   return {
     items: page.items.map((u) => ({ userId: u.id, name: u.staffName ?? u.name, role, manager: u.manager === true, since: u.staffSince ?? u.createdAt })),
-    nextCursor: pageCursor.encode(page.last),
+    nextCursor: pageCursor.encode(page.last, `staff:${orgId}`),
   };
 }

@@ -14,10 +14,10 @@ export async function listInvitations(
   q: { limit: number; cursor?: string },
 ): Promise<{ items: InvitationView[]; nextCursor: string | null }> {
   if (!mayManage(caller, orgId)) throw errors.notFound('机构不存在');
-  const page = await deps.orgs.listInvitations(orgId, q.limit, pageCursor.decode(q.cursor));
+  const page = await deps.orgs.listInvitations(orgId, q.limit, pageCursor.decode(q.cursor, `invitations:${orgId}`));
   const now = deps.clock.now();
   return {
     items: page.items.map((i) => ({ id: i.id, name: i.name, role: i.role, manager: i.manager, createdAt: i.createdAt, expiresAt: i.expiresAt, status: invitationStatus(i, now) })),
-    nextCursor: pageCursor.encode(page.last),
+    nextCursor: pageCursor.encode(page.last, `invitations:${orgId}`),
   };
 }

@@ -8,7 +8,7 @@ import { eventViews } from './event-view';
 import type { EventsPage } from './points.schemas';
 import { residentSubject } from './resident-subject';
 
-const cursorSchema = z.object({ o: z.string(), i: z.string() });
+const cursorSchema = z.strictObject({ o: z.string(), i: z.string() });
 
 /**
  * The events that make up the resident's points, newest first.
@@ -22,7 +22,7 @@ export async function listMyEvents(
   query: ListQuery,
 ): Promise<EventsPage> {
   const subjectKey = await residentSubject(deps.identities, userId);
-  const after = decodeCursor(query.cursor, cursorSchema);
+  const after = decodeCursor(query.cursor, cursorSchema, `events:${subjectKey}`);
   const [events, catalogue] = await Promise.all([deps.credit.listEvents(subjectKey), deps.rules.listVersions()]);
   const views = eventViews(events, catalogue, deps.clock.now());
   const start = after ? views.findIndex((v) => v.occurredAt < after.o || (v.occurredAt === after.o && v.id < after.i)) : 0;
@@ -30,5 +30,5 @@ export async function listMyEvents(
   const items = views.slice(from, from + query.limit);
   const last = items.at(-1);
   const more = from + query.limit < views.length;
-  return { items, nextCursor: more && last ? encodeCursor({ o: last.occurredAt, i: last.id }) : null };
+  return { items, nextCursor: more && last ? encodeCursor({ o: last.occurredAt, i: last.id }, `events:${subjectKey}`) : null };
 }

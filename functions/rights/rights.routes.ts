@@ -4,7 +4,7 @@ import { DEPARTMENT_NAMES } from '../rules/catalogue-v1';
 import { findRule } from '../rules/rules.domain';
 import type { Principal } from '../shared/auth/roles';
 import { errors } from '../shared/http/app-error';
-import { decodeCursor, encodeCursor } from '../shared/http/pagination';
+import { decodeCursor, encodeCursor, startKeyCursor } from '../shared/http/pagination';
 import { route, type AnyRoute } from '../shared/http/route';
 import { callerSubject } from './caller-subject';
 import { decideCase } from './decide-case';
@@ -63,18 +63,20 @@ async function view(deps: AppDeps, c: RightsCase): Promise<CaseView> {
 
 /** Subjects see their own cases; a department its queue; the admin any department's queue. */
 async function listCases(deps: AppDeps, principal: Principal, kind: CaseKind, q: z.infer<typeof casesQuery>) {
-  const after = decodeCursor(q.cursor, z.record(z.string(), z.string()));
   let page;
+  let scope: string;
   if (principal.roles.includes('department') || principal.roles.includes('admin')) {
     const department = principal.roles.includes('admin') ? q.department : principal.orgId;
     if (!department) throw errors.validation([{ field: 'department', message: '请选择部门', code: 'required' }]);
-    page = await deps.rights.listByDepartment(kind, department, q.limit, after);
+    scope = `${kind}:department:${department}`;
+    page = await deps.rights.listByDepartment(kind, department, q.limit, decodeCursor(q.cursor, startKeyCursor, scope));
   } else {
     const { owner } = await callerSubject(deps, principal);
-    page = await deps.rights.listByOwner(kind, owner, q.limit, after);
+    scope = `${kind}:owner:${owner}`;
+    page = await deps.rights.listByOwner(kind, owner, q.limit, decodeCursor(q.cursor, startKeyCursor, scope));
   }
   const items = await Promise.all(page.items.filter((c) => !q.status || c.status === q.status).map((c) => view(deps, c)));
-  return { items, nextCursor: page.last ? encodeCursor(page.last) : null };
+  return { items, nextCursor: page.last ? encodeCursor(page.last, scope) : null };
 }
 
 export function rightsRoutes(deps: AppDeps): AnyRoute[] {
