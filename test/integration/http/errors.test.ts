@@ -69,11 +69,14 @@ describe('error handling at the HTTP edge', () => {
     expectError(await request(t.app).delete('/api/health'), 404, 'NOT_FOUND');
   });
 
-  it('keeps a well-formed caller request id and replaces a malformed one', async () => {
-    const kept = await request(t.app).get('/api/health').set('x-request-id', 'client-abc-12345');
-    expect(kept.headers['x-request-id']).toBe('client-abc-12345');
-    const replaced = await request(t.app).get('/api/health').set('x-request-id', 'bad id <script>');
-    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  it('never takes the caller’s x-request-id as the request id: a fresh one, in the header and the error body', async () => {
+    for (const offered of ['client-abc-12345', 'bad id <script>']) {
+      const res = await request(t.app).get('/api/health').set('x-request-id', offered);
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const refused = await request(t.app).get('/api/nothing-here').set('x-request-id', 'client-abc-12345');
+    expect(refused.body.error.requestId).toBe(refused.headers['x-request-id']);
+    expect(refused.body.error.requestId).not.toBe('client-abc-12345');
   });
 
   it('turns an unexpected fault into a generic 500 without internals', async () => {

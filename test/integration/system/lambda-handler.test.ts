@@ -11,8 +11,13 @@ describe('the Lambda handler (serverless-http around the same Express app)', () 
     const res = await call(httpApiEvent('GET', '/api/health'));
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body as string)).toMatchObject({ status: 'ok', database: 'ok' });
-    // serverless-http forwards API Gateway's request id, so logs line up with API Gateway's access log.
-    expect(res.headers?.['x-request-id']).toBe('apigw-req-1');
+    // Lambda's request id is the request id (API Gateway's is logged beside it).
+    expect(res.headers?.['x-request-id']).toBe('lambda-req-12345678');
+  });
+
+  it('keeps Lambda’s request id when the caller sends its own x-request-id', async () => {
+    const res = await call(httpApiEvent('GET', '/api/health', { headers: { 'x-request-id': 'chosen-by-caller-1' } }));
+    expect(res.headers?.['x-request-id']).toBe('lambda-req-12345678');
   });
 
   it('signs in and reads points through the handler', async () => {
