@@ -69,7 +69,7 @@ export async function benchSizes(): Promise<Array<[string, string]>> {
   const allJs = readdirSync(path.join(h5, 'js')).filter((f) => f.endsWith('.js'));
   rows.push(['H5 all JavaScript (gzip)', kb(allJs.reduce((s, f) => s + gz(`js/${f}`), 0))]);
 
-  if (!existsSync(path.join(root, 'client/dist/weapp/app.json'))) execFileSync('npm', ['run', 'build:weapp'], { cwd: root, stdio: 'ignore' });
+  if (!existsSync(path.join(root, 'client/dist/weapp/app.json'))) execFileSync('npm', ['run', 'build:weapp'], { cwd: root, stdio: 'ignore', env: { ...process.env, API_BASE_URL: process.env.API_BASE_URL || 'https://api.example.cn' } });
   const weapp = path.join(root, 'client/dist/weapp');
   const app = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> };
   const subRoots = (app.subPackages ?? []).map((s) => path.join(weapp, s.root));

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { resolveApiBase } from './api-base';
 import devConfig from './dev';
 import prodConfig from './prod';
 
 // Empty means "same origin": the H5 app is served next to a proxy that forwards /api to the API.
-// The weapp build needs the deployed HTTPS URL, passed in as API_BASE_URL at build time.
-const apiBase = process.env.API_BASE_URL ?? '';
+// The weapp build needs the deployed HTTPS URL, passed in as API_BASE_URL at build time: without
+// one the build stops here, before compiling (api-base.ts).
+const apiBase = resolveApiBase(process.env.TARO_ENV, process.env.API_BASE_URL);
 
 // The backend modules the app runs as well (pure, no I/O): the ID-number and USCC checks, and the
 // line parser of the department importer (the workbench's 批量上传 reads files the same way).
@@ -15,10 +17,6 @@ const sharedWithServer = [
   path.resolve(__dirname, '../../functions/shared/domain/identifiers.ts'),
   path.resolve(__dirname, '../../functions/credit/import/parse-records.ts'),
 ];
-
-if (process.env.TARO_ENV === 'weapp' && !apiBase) {
-  console.warn('API_BASE_URL is not set: the mini program will not reach the API (it needs the deployed HTTPS URL).');
-}
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
