@@ -5,7 +5,9 @@ import { defineModel } from '../shared/db/models';
 /**
  * The access log (谁查看了我的信用): one entry for every read of a subject's credit data by
  * someone else. Entries are written inside the same transaction as the action that read the
- * data (a redemption, a bank review), so there is never an action without its entry.
+ * data where there is one (a redemption), so there is never an action without its entry; a read
+ * that ends in a refusal (a scan refused at the counter) writes its entry on its own, after the
+ * decision and before the answer.
  */
 export interface AccessEntry {
   id: string;
@@ -54,6 +56,11 @@ export function accessLogItem(e: AccessEntry): Record<string, unknown> {
 }
 
 export class AccessLogRepository {
+  /** One entry on its own (never overwrites: every id is fresh). */
+  async record(e: AccessEntry): Promise<void> {
+    await AccessLogModel.create(accessLogItem(e), { overwrite: false });
+  }
+
   /** One page of a subject's access log, newest first. */
   async list(owner: string, limit: number, after?: string): Promise<{ items: AccessEntry[]; last?: string }> {
     const pk = keys.accessLog(owner, '', '').pk;

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { PutItemCommand, TransactionCanceledException, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, TransactionCanceledException, TransactWriteItemsCommand, UpdateItemCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { accessLogItem, type AccessEntry } from '../access-log/access-log';
@@ -9,7 +9,8 @@ import type { Incentive } from './incentives.domain';
 
 const IncentiveModel = defineModel('Incentive', { incentiveId: String, dataJson: String, updatedAt: String });
 // Passes (PASS#<id>: passId, incentiveId, residentUserId, expiresAt, issuedAt, then usedAt,
-// redemptionId, merchantOrgName once redeemed) are written and read through the SDK only.
+// redemptionId, merchantOrgName once redeemed, or refusalJson after a refused scan) are written
+// and read through the SDK only.
 const RedemptionModel = defineModel('Redemption', {
   redemptionId: String,
   incentiveId: String,
@@ -33,6 +34,16 @@ export interface PassRecord {
   usedAt?: string;
   redemptionId?: string;
   merchantOrgName?: string;
+  /** The last refused scan of a pass that is still unused: for its owner's eyes only. */
+  refusal?: PassRefusal;
+}
+
+export interface PassRefusal {
+  code: string;
+  /** Why, in Chinese, as the resident's own incentive page words it. */
+  reasons: string[];
+  at: string;
+  merchantName: string;
 }
 
 export interface Redemption {
@@ -134,7 +145,31 @@ export class IncentivesRepository {
       expiresAt: d.expiresAt,
       issuedAt: d.issuedAt,
       ...(d.usedAt ? { usedAt: d.usedAt, redemptionId: d.redemptionId, merchantOrgName: d.merchantOrgName } : {}),
+      ...(d.refusalJson ? { refusal: JSON.parse(d.refusalJson) as PassRefusal } : {}),
     };
+  }
+
+  /**
+   * Notes a refused scan on the pass, so its owner's screen can say why. Only on an unused pass
+   * (a redemption that won meanwhile stays the pass's story); false when it was used.
+   */
+  async noteRefusal(passId: string, refusal: PassRefusal): Promise<boolean> {
+    try {
+      await dynamoose.aws.ddb().send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall(keys.pass(passId)),
+          UpdateExpression: 'SET #refusal = :refusal',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#usedAt)',
+          ExpressionAttributeNames: { '#refusal': 'refusalJson', '#usedAt': 'usedAt' },
+          ExpressionAttributeValues: marshall({ ':refusal': JSON.stringify(refusal) }),
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
   }
 
   /**

@@ -34,10 +34,14 @@ export const passResponse = z.object({ pass: z.string(), passId: z.string(), exp
 export const passStatusParams = z.strictObject({ passId: z.string().regex(/^[A-Za-z0-9_-]{12}$/, '凭证编号格式不正确') });
 
 export const passStatusResponse = z.object({
-  status: z.enum(['active', 'used', 'expired']),
+  status: z.enum(['active', 'used', 'expired', 'refused']).describe('refused: a merchant scanned it and it was not accepted (the pass stays unused)'),
   expiresAt: z.string(),
   redeemedAt: z.string().optional(),
   merchantName: z.string().optional(),
+  refusal: z
+    .object({ code: z.string(), reasons: z.array(z.string()), at: z.string(), merchantName: z.string() })
+    .optional()
+    .describe('the owner only: why the last scan was refused (the merchant was told only the verdict)'),
 });
 
 export const redeemBody = z.strictObject({ pass: z.string().max(200) });

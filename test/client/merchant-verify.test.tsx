@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import VerifyPage from '../../client/src/packages/merchant/verify';
 import { clearSession, saveToken } from '../../client/src/services/session';
@@ -69,17 +69,38 @@ describe('商户 核验', () => {
     expect(Taro.showToast).not.toHaveBeenCalled();
   });
 
-  it('lists each reason when the resident is not eligible', async () => {
-    await openVerify(
-      fail(403, 'NOT_ELIGIBLE', '不符合使用条件：还差 8 分；存在未修复的严重失信记录', { reasons: ['还差 8 分', '存在未修复的严重失信记录'] }),
-    );
+  it.each([
+    ['NOT_ELIGIBLE', '不符合使用条件'],
+    ['QUOTA_EXHAUSTED', '已达使用上限'],
+  ])('shows only the verdict for %s and says the resident has the reasons on their phone', async (code, message) => {
+    await openVerify(fail(403, code, message));
     type(PASS);
     fireEvent.click(screen.getByTestId('verify-submit'));
-    await screen.findByTestId('verify-result');
-    expect(screen.getByTestId('result-reason')).toHaveTextContent('不符合使用条件');
-    const reasons = within(screen.getByTestId('result-reasons'));
-    expect(reasons.getByText(/还差 8 分/)).toBeInTheDocument();
-    expect(reasons.getByText(/存在未修复的严重失信记录/)).toBeInTheDocument();
+    const card = await screen.findByTestId('verify-result');
+    expect(card).toHaveAttribute('data-result', 'refused');
+    expect(screen.getByTestId('result-reason')).toHaveTextContent(message);
+    expect(screen.getByTestId('result-resident-told')).toHaveTextContent('具体原因已显示在居民本人手机上');
+    expect(screen.queryByTestId('result-reasons')).not.toBeInTheDocument();
+    expect(card.textContent).not.toMatch(/\d/);
+  });
+
+  it('never shows reasons even if an older server still sent some', async () => {
+    await openVerify(fail(403, 'NOT_ELIGIBLE', '不符合使用条件', { reasons: ['还差 8 分'] }));
+    type(PASS);
+    fireEvent.click(screen.getByTestId('verify-submit'));
+    const card = await screen.findByTestId('verify-result');
+    expect(card).not.toHaveTextContent('还差 8 分');
+  });
+
+  it('treats a suspended merchant as a verdict (不通过), not as an unfinished scan to retry', async () => {
+    await openVerify(fail(403, 'ORG_SUSPENDED', '本商户已被信用中心暂停，暂不能核销'));
+    type(PASS);
+    fireEvent.click(screen.getByTestId('verify-submit'));
+    const card = await screen.findByTestId('verify-result');
+    expect(card).toHaveAttribute('data-result', 'refused');
+    expect(card).toHaveAttribute('data-code', 'ORG_SUSPENDED');
+    expect(screen.queryByTestId('result-resident-told')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('verify-retry')).not.toBeInTheDocument();
   });
 
   it('sends one request for a double tap', async () => {

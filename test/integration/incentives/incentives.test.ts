@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { fixedClock } from '../../../functions/shared/domain/clock';
-import { daysAgo, verifiedResident } from '../../support/people';
+import { daysAgo, randomUscc, staffMember, verifiedResident } from '../../support/people';
 import { loginAs, testApp, type TestApp } from '../../support/test-app';
 
 describe('信易+ incentives', () => {
@@ -114,15 +114,18 @@ describe('信易+ incentives', () => {
 
     it('re-checks eligibility at redemption: a penalty after the pass was shown makes it 403 NOT_ELIGIBLE', async () => {
       const r = await verifiedResident(t);
-      const { pass } = (await issue(r.token)).body;
+      const { pass, passId } = (await issue(r.token)).body;
       const dept = await loginAs(t.app, 'dept-market');
       await request(t.app).post('/api/credit-records').set(auth(dept)).send({
         records: [{ sourceId: `NE-${randomUUID()}`, subjectType: 'person', subjectId: r.idNumber, ruleId: 'P-LAW-02', occurredAt: daysAgo(0) }],
       });
       const res = await redeem(pass);
       expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('NOT_ELIGIBLE');
-      expect(res.body.error.details.reasons).toEqual(['还差 2 分']);
+      expect(res.body.error).toMatchObject({ code: 'NOT_ELIGIBLE', message: '不符合使用条件' });
+      expect(res.body.error.details).toBeUndefined();
+      // The reasons are the resident's, on their own phone.
+      const status = await request(t.app).get(`/api/passes/${passId}`).set(auth(r.token));
+      expect(status.body).toMatchObject({ status: 'refused', refusal: { code: 'NOT_ELIGIBLE', reasons: ['还差 2 分'], merchantName: '管城回族区博物馆' } });
     });
 
     it('lets only merchants redeem and only residents take passes', async () => {
@@ -134,6 +137,99 @@ describe('信易+ incentives', () => {
       }
       expect((await request(t.app).post('/api/redemptions').send({ pass })).status).toBe(401);
       expect((await issue(museum)).status).toBe(403);
+    });
+  });
+
+  describe('refused scans: the merchant gets a verdict, the resident the reasons and a log entry', () => {
+    type Entry = { at: string; actor: { orgName: string; role: string }; purpose: string; what: string };
+    const logOf = async (token: string) => (await request(t.app).get('/api/access-log?limit=100').set(auth(token))).body.items as Entry[];
+    const statusOf = async (token: string, passId: string) => (await request(t.app).get(`/api/passes/${passId}`).set(auth(token))).body;
+    const MUSEUM = '管城回族区博物馆';
+    const SCENARIO = '博物馆免费参观';
+    /** A merchant learns nothing about the resident from a refusal: no numbers, no reasons. */
+    const expectBareRefusal = (res: request.Response, status: number, code: string, message: string) => {
+      expect({ status: res.status, code: res.body.error?.code, message: res.body.error?.message, details: res.body.error?.details }).toEqual({ status, code, message, details: undefined });
+      expect(res.body.error.message).not.toMatch(/\d|分|记录|措施|次数/);
+    };
+    const penalise = async (idNumber: string) => {
+      const res = await request(t.app).post('/api/credit-records').set(auth(await loginAs(t.app, 'dept-market'))).send({
+        records: [{ sourceId: `RF-${randomUUID()}`, subjectType: 'person', subjectId: idNumber, ruleId: 'P-LAW-02', occurredAt: daysAgo(0) }],
+      });
+      expect(res.body.accepted).toBe(1);
+    };
+
+    it('a refused scan leaves an access-log entry for the resident and tells the merchant no numbers or reasons', async () => {
+      const r = await verifiedResident(t);
+      const { pass, passId } = (await issue(r.token)).body;
+      await penalise(r.idNumber);
+      const res = await redeem(pass);
+      expectBareRefusal(res, 403, 'NOT_ELIGIBLE', '不符合使用条件');
+      expect(JSON.stringify(res.body)).not.toContain('还差');
+      const log = await logOf(r.token);
+      expect(log).toEqual([{ id: expect.any(String), at: expect.any(String), actor: { orgName: MUSEUM, role: 'merchant', roleLabel: '商户' }, purpose: '信易+ 核销', what: `核验「${SCENARIO}」使用资格：未通过（不符合使用条件）` }]);
+      // The reasons are on the resident's own pass, and nobody else's to read.
+      expect(await statusOf(r.token, passId)).toMatchObject({ status: 'refused', merchantName: MUSEUM, refusal: { code: 'NOT_ELIGIBLE', reasons: ['还差 2 分'], merchantName: MUSEUM } });
+      const merchantLook = await request(t.app).get(`/api/passes/${passId}`).set(auth(museum));
+      expect([403, 404]).toContain(merchantLook.status);
+      expect(JSON.stringify(merchantLook.body)).not.toContain('还差');
+      expect((await request(t.app).get(`/api/passes/${passId}`).set(auth((await verifiedResident(t)).token))).status).toBe(404);
+      // The resident's incentive list says the same.
+      const mine = await request(t.app).get('/api/incentives').set(auth(r.token));
+      expect(mine.body.items.find((i: { id: string }) => i.id === 'museum-free-entry').reasons).toEqual(['还差 2 分']);
+    });
+
+    it('tells the merchant only 「已达使用上限」 and the resident which limit', async () => {
+      const r = await verifiedResident(t);
+      const first = (await issue(r.token)).body;
+      const second = (await issue(r.token)).body;
+      expect((await redeem(first.pass)).status).toBe(201);
+      expectBareRefusal(await redeem(second.pass), 403, 'QUOTA_EXHAUSTED', '已达使用上限');
+      expect(await statusOf(r.token, second.passId)).toMatchObject({ status: 'refused', refusal: { code: 'QUOTA_EXHAUSTED', reasons: ['今日次数已用完'] } });
+      expect(await statusOf(r.token, first.passId)).toMatchObject({ status: 'used', merchantName: MUSEUM });
+      expect((await logOf(r.token)).map((e) => e.what).sort()).toEqual([`核验「${SCENARIO}」使用资格（是否符合条件、姓名脱敏）`, `核验「${SCENARIO}」使用资格：未通过（已达使用上限）`].sort());
+    });
+
+    it('logs a scan by a merchant outside the scenario under that merchant, and the pass still works where it belongs', async () => {
+      const r = await verifiedResident(t);
+      const { pass, passId } = (await issue(r.token)).body;
+      expectBareRefusal(await redeem(pass, await loginAs(t.app, 'mer-library')), 403, 'MERCHANT_NOT_IN_SCENARIO', '本商户未参与该信易+场景，不能核销此凭证');
+      expect(await logOf(r.token)).toEqual([expect.objectContaining({ actor: expect.objectContaining({ orgName: '管城回族区图书馆', role: 'merchant' }), what: `核验「${SCENARIO}」使用资格：未通过（商户未参与该场景）` })]);
+      expect(await statusOf(r.token, passId)).toMatchObject({ status: 'refused', refusal: { code: 'MERCHANT_NOT_IN_SCENARIO', merchantName: '管城回族区图书馆' } });
+      expect((await redeem(pass)).status).toBe(201);
+      expect(await statusOf(r.token, passId)).toMatchObject({ status: 'used', merchantName: MUSEUM });
+      expect(await logOf(r.token)).toHaveLength(2);
+    });
+
+    it('logs a second scan of a used pass, which stays 「已核验」 for its owner', async () => {
+      const r = await verifiedResident(t);
+      const { pass, passId } = (await issue(r.token)).body;
+      expect((await redeem(pass)).status).toBe(201);
+      expectBareRefusal(await redeem(pass), 409, 'PASS_USED', '该凭证已核销，不能重复使用');
+      expect((await logOf(r.token))[0].what).toBe(`核验「${SCENARIO}」使用资格：未通过（凭证已使用）`);
+      expect(await statusOf(r.token, passId)).toMatchObject({ status: 'used', merchantName: MUSEUM });
+      expect((await statusOf(r.token, passId)).refusal).toBeUndefined();
+    });
+
+    it('logs a suspended merchant’s scan under its own name', async () => {
+      const admin = await loginAs(t.app, 'admin');
+      const { id } = (await request(t.app).post('/api/orgs').set(auth(admin)).send({ type: 'merchant', name: '暂停核销测试店', uscc: randomUscc() })).body;
+      const clerk = await staffMember(t, id, 'merchant');
+      expect((await request(t.app).post(`/api/orgs/${id}/suspension`).set(auth(admin)).send({ reason: '经营异常，暂停核销' })).status).toBe(200);
+      const r = await verifiedResident(t);
+      const { pass, passId } = (await issue(r.token)).body;
+      expectBareRefusal(await redeem(pass, clerk.token), 403, 'ORG_SUSPENDED', '本商户已被信用中心暂停，暂不能核销');
+      expect(await logOf(r.token)).toEqual([expect.objectContaining({ actor: expect.objectContaining({ orgName: '暂停核销测试店', role: 'merchant' }), what: `核验「${SCENARIO}」使用资格：未通过（商户已被暂停核销）` })]);
+      expect(await statusOf(r.token, passId)).toMatchObject({ status: 'refused', refusal: { code: 'ORG_SUSPENDED' } });
+    });
+
+    it('writes nothing for a merchant whose session was signed out: 401, no log entry, the pass untouched', async () => {
+      const clerk = await staffMember(t, 'org-museum', 'merchant');
+      expect((await request(t.app).post('/api/auth/sign-out').set(auth(clerk.token))).status).toBe(204);
+      const r = await verifiedResident(t);
+      const { pass, passId } = (await issue(r.token)).body;
+      expect((await redeem(pass, clerk.token)).status).toBe(401);
+      expect(await logOf(r.token)).toEqual([]);
+      expect(await statusOf(r.token, passId)).toMatchObject({ status: 'active' });
     });
   });
 

@@ -28,9 +28,9 @@ describe('access log completeness and the credit-centre dashboard', () => {
     const { pass } = (await request(t.app).post('/api/incentives/museum-free-entry/passes').set(auth(r.token))).body;
     await request(t.app).post('/api/redemptions').set(auth(museum)).send({ pass });
     expect((await logOf(r.token)).map((e) => e.actor.role)).toEqual(['merchant']);
-    // A refused scan reads nothing and logs nothing.
-    await request(t.app).post('/api/redemptions').set(auth(museum)).send({ pass });
-    expect(await logOf(r.token)).toHaveLength(1);
+    // A refused scan reached the pass record: it is logged too (the merchant learnt only 「已核销」).
+    expect((await request(t.app).post('/api/redemptions').set(auth(museum)).send({ pass })).body.error.code).toBe('PASS_USED');
+    expect((await logOf(r.token)).map((e) => e.actor.role)).toEqual(['merchant', 'merchant']);
 
     // 2. A credit-centre look-up needs a purpose and is logged with it.
     expect((await request(t.app).get(`/api/admin/residents/${r.userId}/credit`).set(auth(admin))).status).toBe(400);
@@ -38,7 +38,7 @@ describe('access log completeness and the credit-centre dashboard', () => {
     expect(lookUp.status).toBe(200);
     expect(JSON.stringify(lookUp.body)).not.toMatch(/\d{17}[\dX]/);
     const entries = await logOf(r.token);
-    expect(entries).toHaveLength(2);
+    expect(entries).toHaveLength(3);
     expect(entries[0]).toMatchObject({ actor: { role: 'admin' }, purpose: '信用中心查询：核查投诉线索' });
 
     // 3. A bank's review of a business.

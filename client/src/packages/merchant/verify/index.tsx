@@ -58,14 +58,10 @@ function ResultCard({ outcome, onNext, onRetry }: { outcome: Outcome; onNext: ()
         <Text className='cx-verdict__reason' data-testid='result-reason'>
           {outcome.message}
         </Text>
-        {outcome.reasons.length > 0 && (
-          <View className='cx-verdict__reasons' data-testid='result-reasons'>
-            {outcome.reasons.map((r) => (
-              <Text key={r} className='cx-verdict__reason-item'>
-                · {r}
-              </Text>
-            ))}
-          </View>
+        {outcome.residentTold && (
+          <Text className='cx-verdict__scenario' data-testid='result-resident-told'>
+            具体原因已显示在居民本人手机上
+          </Text>
         )}
         <Text className='cx-verdict__scenario'>未登记核销，请勿提供优惠</Text>
         <Button className='cx-btn cx-btn--block cx-verdict__next' data-testid='verify-next' onClick={onNext}>
