@@ -10,6 +10,7 @@ import { loansRoutes } from './loans/loans.routes';
 import { orgsRoutes } from './orgs/orgs.routes';
 import { measuresRoutes } from './measures/measures.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { registryRoutes } from './registry/registry.routes';
 import { rightsRoutes } from './rights/rights.routes';
 import { adminRoutes } from './stats/admin.routes';
 import { pointsRoutes } from './points/points.routes';
@@ -30,6 +31,7 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...pointsRoutes(deps),
     ...rulesRoutes(deps),
     ...creditRoutes(deps),
+    ...registryRoutes(deps),
     ...incentivesRoutes(deps),
     ...accessLogRoutes(deps),
     ...enterprisesRoutes(deps),

@@ -13,6 +13,7 @@ import { IncentivesRepository } from './incentives/incentives.repository';
 import { PassCodec } from './incentives/pass-codec';
 import { RulesRepository } from './rules/rules.repository';
 import { OrgsRepository } from './orgs/orgs.repository';
+import { RegistryRepository } from './registry/registry.repository';
 import { TokenService } from './shared/auth/tokens';
 import type { Config } from './shared/config/config';
 import { systemClock, type Clock } from './shared/domain/clock';
@@ -33,6 +34,7 @@ export interface AppDeps {
   passes: PassCodec;
   accessLog: AccessLogRepository;
   enterprises: EnterprisesRepository;
+  registry: RegistryRepository;
   loans: LoansRepository;
   measures: MeasuresRepository;
   rights: RightsRepository;
@@ -62,6 +64,7 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     passes: new PassCodec(config.passSecret),
     accessLog: new AccessLogRepository(),
     enterprises: new EnterprisesRepository(config.tableName),
+    registry: new RegistryRepository(config.tableName),
     loans: new LoansRepository(config.tableName),
     measures: new MeasuresRepository(config.tableName),
     rights: new RightsRepository(),

@@ -35,7 +35,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       API_BASE: JSON.stringify(apiBase),
     },
-    copy: { patterns: [], options: {} },
+    // The mini program's sitemap (which pages WeChat search may index); app.config.ts points to it.
+    copy: {
+      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     // Taro merges these into webpack's filesystem cache; its type only lists some of the keys.

@@ -1,4 +1,18 @@
+// What WeChat asks of a mini program's app.json (H5 has no use for them, so only the weapp build
+// carries them): the privacy pop-up before any personal-data API, components injected only when a
+// page uses them, the current look of the built-in components, and a sitemap (client/src/sitemap.json,
+// copied by the build) that lets WeChat search index the public pages only.
+const weappOnly = process.env.TARO_ENV === 'weapp'
+  ? {
+    __usePrivacyCheck__: true,
+    lazyCodeLoading: 'requiredComponents',
+    style: 'v2',
+    sitemapLocation: 'sitemap.json',
+  }
+  : {};
+
 export default defineAppConfig({
+  ...weappOnly,
   pages: [
     'pages/index/index',
     'pages/incentives/index',

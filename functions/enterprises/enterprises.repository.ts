@@ -27,7 +27,7 @@ const EnterpriseModel = defineModel('Enterprise', {
 });
 const UsccOwnerModel = defineModel('UsccOwner', { orgId: String, createdAt: String });
 const OrgRefModel = defineModel('EnterpriseOrg', { orgId: String, orgType: String, name: String });
-const UserRefModel = defineModel('EnterpriseUserRef', { orgId: String });
+const UserRefModel = defineModel('EnterpriseUserRef', { orgId: String, roles: { type: Array, schema: [String] }, manager: Boolean, staffSince: String, staffName: String });
 
 type Doc = Record<string, any>;
 const toEnterprise = (d: Doc): Enterprise => ({
@@ -58,16 +58,21 @@ export class EnterprisesRepository {
 
   /**
    * Registers a business in one transaction: the USCC is claimed only if no business holds it,
-   * the organisation and its details are created, and the registering user joins it only if
-   * they do not belong to a business yet.
+   * the organisation and its details are created, and the registering user joins it — as its
+   * manager, gaining the enterprise role (`registrant.roles` already include it) — only if they
+   * belong to no organisation yet.
    */
-  async register(e: Enterprise): Promise<RegisterOutcome> {
+  async register(e: Enterprise, registrant: { roles: string[]; name: string }): Promise<RegisterOutcome> {
     try {
       await dynamoose.transaction([
         UsccOwnerModel.transaction.create({ ...keys.usccOwner(e.uscc), entity: 'UsccOwner', orgId: e.orgId, createdAt: e.registeredAt }, { overwrite: false }),
-        UserRefModel.transaction.update(keys.user(e.registeredBy), { orgId: e.orgId, gsi1pk: `ORG#${e.orgId}`, gsi1sk: `USER#${e.registeredBy}` }, {
-          condition: new dynamoose.Condition('pk').exists().and().where('orgId').not().exists(),
-        }),
+        UserRefModel.transaction.update(
+          keys.user(e.registeredBy),
+          { orgId: e.orgId, roles: registrant.roles, manager: true, staffSince: e.registeredAt, staffName: registrant.name, gsi1pk: `ORG#${e.orgId}`, gsi1sk: `USER#${e.registeredBy}` },
+          {
+            condition: new dynamoose.Condition('pk').exists().and().where('orgId').not().exists(),
+          },
+        ),
         OrgRefModel.transaction.create({ ...keys.org(e.orgId), ...keys.orgsByTypeIndex('enterprise', e.orgId), entity: 'Org', orgId: e.orgId, orgType: 'enterprise', name: e.name }, { overwrite: false }),
         EnterpriseModel.transaction.create(enterpriseItem(e), { overwrite: false }),
       ]);

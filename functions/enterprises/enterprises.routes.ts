@@ -9,13 +9,13 @@ export function enterprisesRoutes(deps: AppDeps): AnyRoute[] {
     route({
       method: 'post',
       path: '/api/enterprises',
-      summary: '企业认证（统一社会信用代码 GB 32100-2015 校验）',
+      summary: '企业认证：法定代表人本人（实名）按企业登记信息认证（统一社会信用代码 GB 32100-2015 校验）',
       tag: 'enterprises',
-      auth: ['enterprise'],
+      auth: 'signedIn',
       body: registerBody,
       status: 201,
       response: registerResponse,
-      errors: ['INVALID_USCC', 'USCC_TAKEN', 'ALREADY_REGISTERED'],
+      errors: ['INVALID_USCC', 'REAL_NAME_REQUIRED', 'NOT_IN_REGISTRY', 'REGISTRY_MISMATCH', 'NOT_LEGAL_REPRESENTATIVE', 'ENTERPRISE_NOT_ACTIVE', 'USCC_TAKEN', 'ALREADY_REGISTERED', 'ALREADY_STAFF'],
       handle: ({ principal, body }) => registerEnterprise(deps, principal, body),
     }),
     route({

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { creditEventView } from '../points/points.schemas';
+import { REGISTRY_STATUSES } from '../registry/registry.domain';
 
+/**
+ * What the registrant says about the business: only its code is needed. A name or legal
+ * representative, when given, must match the enterprise registry; the founding date and tax grade
+ * come from the registries, so the body has no place for them (an unknown field is refused).
+ */
 export const registerBody = z.strictObject({
   uscc: z.string().trim().max(40),
-  name: z.string().trim().min(4, '请输入营业执照上的企业全称').max(60),
-  legalRepresentative: z.string().trim().min(2).max(20).regex(/^[\u4e00-\u9fa5·]+$/, '请输入法定代表人的中文姓名'),
-  establishedOn: z.iso.date().optional().describe('成立日期（营业执照）'),
+  name: z.string().trim().min(2, '请输入营业执照上的企业全称').max(100).optional().describe('must match the enterprise registry when given'),
+  legalRepresentative: z.string().trim().min(1, '请输入法定代表人姓名').max(50).optional().describe('must match the enterprise registry when given'),
 });
 
 export const registerResponse = z.object({ id: z.string(), uscc: z.string(), token: z.string().describe('a new session that carries the organisation') });
@@ -15,8 +20,11 @@ export const enterpriseProfile = z.object({
   uscc: z.string(),
   name: z.string(),
   legalRepresentative: z.string(),
-  establishedOn: z.string().optional(),
-  taxCreditGrade: z.string(),
+  establishedOn: z.string().optional().describe('from the enterprise registry'),
+  registryStatus: z.enum(REGISTRY_STATUSES).optional().describe('from the enterprise registry; absent when the registry holds no entry'),
+  registryStatusLabel: z.string().describe('存续 / 吊销 / 注销 / 未在登记信息中'),
+  taxCreditGrade: z.string().describe('from the tax department; M until it has rated the business'),
+  taxGradeYear: z.number().int().optional().describe('the evaluation year of taxCreditGrade'),
   grade: z.enum(['A', 'B', 'C', 'D']),
   score: z.number().int(),
   drivers: z.array(z.string()),

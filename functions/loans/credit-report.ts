@@ -1,6 +1,8 @@
 import { enterpriseOwner, newAccessEntry } from '../access-log/access-log';
 import { enterpriseCredit } from '../enterprises/enterprise-credit';
+import { enterpriseOnRecord } from '../enterprises/enterprise-registry';
 import type { Enterprise } from '../enterprises/enterprises.repository';
+import { registryStatusLabel } from '../registry/registry.domain';
 import type { Principal } from '../shared/auth/roles';
 import { maskName } from '../shared/domain/identifiers';
 import { AppError, errors } from '../shared/http/app-error';
@@ -29,9 +31,9 @@ export async function bankCreditReport(deps: Deps, bank: Principal, applicationI
   if (!alive && !(await hasLiveAuthorization(deps.loans, app.orgId, bank.orgId, now))) {
     throw new AppError(403, 'NOT_AUTHORIZED', '企业未授权本行查询其信用报告');
   }
-  const enterprise = await deps.enterprises.get(app.orgId);
-  if (!enterprise) throw errors.notFound('企业不存在');
-  const report = await buildReport(deps, enterprise, now);
+  const registered = await deps.enterprises.get(app.orgId);
+  if (!registered) throw errors.notFound('企业不存在');
+  const report = await buildReport(deps, registered, now);
   await deps.loans.logAccess(
     newAccessEntry({
       owner: enterpriseOwner(app.orgId),
@@ -44,10 +46,20 @@ export async function bankCreditReport(deps: Deps, bank: Principal, applicationI
   return report;
 }
 
-async function buildReport(deps: Deps, e: Enterprise, now: Date): Promise<BankReport> {
-  const c = await enterpriseCredit(deps, e);
+/** The report, with the business's status, founding date and tax grade as the registries hold them now. */
+async function buildReport(deps: Deps, registered: Enterprise, now: Date): Promise<BankReport> {
+  const [e, c] = await Promise.all([enterpriseOnRecord(deps.registry, registered), enterpriseCredit(deps, registered)]);
   return {
-    enterprise: { name: e.name, uscc: e.uscc, legalRepresentative: maskName(e.legalRepresentative), ...(e.establishedOn ? { establishedOn: e.establishedOn } : {}), taxCreditGrade: e.taxCreditGrade },
+    enterprise: {
+      name: e.name,
+      uscc: e.uscc,
+      legalRepresentative: maskName(e.legalRepresentative),
+      ...(e.establishedOn ? { establishedOn: e.establishedOn } : {}),
+      ...(e.registryStatus ? { registryStatus: e.registryStatus } : {}),
+      registryStatusLabel: registryStatusLabel(e.registryStatus),
+      taxCreditGrade: e.taxCreditGrade,
+      ...(e.taxGradeYear !== undefined ? { taxGradeYear: e.taxGradeYear } : {}),
+    },
     grade: c.grade,
     score: c.score,
     drivers: c.drivers,

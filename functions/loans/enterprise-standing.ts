@@ -1,7 +1,9 @@
 import type { CreditRepository } from '../credit/credit.repository';
 import { enterpriseCredit } from '../enterprises/enterprise-credit';
-import type { Enterprise, EnterprisesRepository } from '../enterprises/enterprises.repository';
+import { enterpriseOnRecord, type EnterpriseOnRecord } from '../enterprises/enterprise-registry';
+import type { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import type { IdentityRepository } from '../identity/identity.repository';
+import type { RegistryRepository } from '../registry/registry.repository';
 import type { RulesRepository } from '../rules/rules.repository';
 import type { Principal } from '../shared/auth/roles';
 import type { Clock } from '../shared/domain/clock';
@@ -9,20 +11,32 @@ import { restrictionReasons } from '../measures/measures.domain';
 import type { MeasuresRepository } from '../measures/measures.repository';
 import type { EnterpriseStanding } from './loans.domain';
 
-export type StandingDeps = { enterprises: EnterprisesRepository; identities: IdentityRepository; credit: CreditRepository; rules: RulesRepository; measures: MeasuresRepository; clock: Clock };
+export type StandingDeps = {
+  enterprises: EnterprisesRepository;
+  registry: RegistryRepository;
+  identities: IdentityRepository;
+  credit: CreditRepository;
+  rules: RulesRepository;
+  measures: MeasuresRepository;
+  clock: Clock;
+};
 
-/** What loan criteria are judged on: the caller's business and its credit, or "not registered". */
-export async function enterpriseStanding(deps: StandingDeps, principal: Principal): Promise<{ enterprise: Enterprise | null; standing: EnterpriseStanding }> {
+/**
+ * What loan criteria are judged on: the caller's business — its status, founding date and tax
+ * grade from the registries, read beside its credit — or "not registered".
+ */
+export async function enterpriseStanding(deps: StandingDeps, principal: Principal): Promise<{ enterprise: EnterpriseOnRecord | null; standing: EnterpriseStanding }> {
   const user = await deps.identities.getUser(principal.userId);
-  const enterprise = user?.orgId ? await deps.enterprises.get(user.orgId) : null;
-  if (!enterprise) {
+  const registered = user?.orgId ? await deps.enterprises.get(user.orgId) : null;
+  if (!registered) {
     return { enterprise: null, standing: { registered: false, grade: 'D', activeSerious: 0, penalties12m: 0, taxCreditGrade: 'M', restrictions: [] } };
   }
-  const c = await enterpriseCredit(deps, enterprise);
+  const [enterprise, c] = await Promise.all([enterpriseOnRecord(deps.registry, registered), enterpriseCredit(deps, registered)]);
   return {
     enterprise,
     standing: {
       registered: true,
+      ...(enterprise.registryStatus ? { registryStatus: enterprise.registryStatus } : {}),
       grade: c.grade,
       activeSerious: c.activeSerious,
       penalties12m: c.penalties12m,

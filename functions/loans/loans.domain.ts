@@ -3,6 +3,7 @@
  * 10-working-day deadline.
  */
 import type { Grade } from '../points/points.engine';
+import { REGISTRY_STATUS_LABELS, type RegistryStatus } from '../registry/registry.domain';
 
 export const GRADE_ORDER: Grade[] = ['A', 'B', 'C', 'D'];
 /** Tax credit grades (纳税信用), best first; M is the grade of a newly established taxpayer. */
@@ -41,6 +42,8 @@ export const isOffered = (p: LoanProduct): boolean => p.status === 'active' && p
 
 export interface EnterpriseStanding {
   registered: boolean;
+  /** From the enterprise registry; absent when it holds no entry for the business. */
+  registryStatus?: RegistryStatus;
   grade: Grade;
   activeSerious: number;
   penalties12m: number;
@@ -61,6 +64,17 @@ const better = <T>(order: readonly T[], a: T, b: T) => order.indexOf(a) <= order
 
 export function yearsBetween(fromIsoDate: string, now: Date): number {
   return (now.getTime() - new Date(`${fromIsoDate}T00:00:00+08:00`).getTime()) / (365.25 * 86_400_000);
+}
+
+/** Only a business that exists (存续) in the enterprise registry may borrow: a revoked or cancelled one is refused by name. */
+function registryStatusCriterion(status: RegistryStatus | undefined): Criterion {
+  const detail =
+    status === 'active'
+      ? `登记状态：${REGISTRY_STATUS_LABELS.active}`
+      : status
+        ? `企业登记状态为「${REGISTRY_STATUS_LABELS[status]}」，不能申请贷款`
+        : '企业登记信息中暂无本企业，不能申请贷款';
+  return { code: 'REGISTRY_STATUS', label: '企业登记状态', passed: status === 'active', detail };
 }
 
 export function evaluateCriteria(s: EnterpriseStanding, c: ProductCriteria, now: Date): Criterion[] {
@@ -107,6 +121,7 @@ export function evaluateCriteria(s: EnterpriseStanding, c: ProductCriteria, now:
     passed: s.restrictions.length === 0,
     detail: s.restrictions.length === 0 ? '不在联合惩戒措施限制范围内' : s.restrictions.join('；'),
   });
+  if (s.registered) list.unshift(registryStatusCriterion(s.registryStatus));
   if (!s.registered) list.unshift({ code: 'REGISTERED', label: '企业认证', passed: false, detail: '请先完成企业认证' });
   return list;
 }

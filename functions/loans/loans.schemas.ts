@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { creditEventView } from '../points/points.schemas';
+import { REGISTRY_STATUSES } from '../registry/registry.domain';
 import { STATUSES } from './loans.domain';
 
 const grade = z.enum(['A', 'B', 'C', 'D']);
@@ -128,7 +129,16 @@ export type EligibilityResponse = z.infer<typeof eligibilityResponse>;
 export type AuthorizationView = z.infer<typeof authorizationView>;
 
 export const bankReport = z.object({
-  enterprise: z.object({ name: z.string(), uscc: z.string(), legalRepresentative: z.string().describe('masked'), establishedOn: z.string().optional(), taxCreditGrade: z.string() }),
+  enterprise: z.object({
+    name: z.string(),
+    uscc: z.string(),
+    legalRepresentative: z.string().describe('masked'),
+    establishedOn: z.string().optional().describe('from the enterprise registry'),
+    registryStatus: z.enum(REGISTRY_STATUSES).optional().describe('from the enterprise registry; absent when it holds no entry'),
+    registryStatusLabel: z.string().describe('存续 / 吊销 / 注销 / 未在登记信息中'),
+    taxCreditGrade: z.string().describe('from the tax department; M until it has rated the business'),
+    taxGradeYear: z.number().int().optional(),
+  }),
   grade: z.enum(['A', 'B', 'C', 'D']),
   score: z.number().int(),
   drivers: z.array(z.string()),

@@ -1,7 +1,7 @@
 import type { IdentityRepository } from '../identity/identity.repository';
 import { MEASURES_V1 } from '../measures/measures-v1';
 import type { MeasuresRepository } from '../measures/measures.repository';
-import { INVITATION_TTL_HOURS, invitationId, invitationStatus, newInvitationCode, type Organisation } from '../orgs/orgs.domain';
+import { INVITATION_TTL_HOURS, invitationId, invitationStatus, newInvitationCode, type Organisation, type Registry } from '../orgs/orgs.domain';
 import type { OrgsRepository } from '../orgs/orgs.repository';
 import { CATALOGUE_V1, DEPARTMENT_NAMES } from '../rules/catalogue-v1';
 import type { RulesRepository } from '../rules/rules.repository';
@@ -12,6 +12,8 @@ export const CENTRE_ORG_ID = 'org-centre';
 export const CENTRE_DEFAULT_NAME = '管城回族区社会信用体系建设中心';
 /** When the first catalogue and measures list take effect (the catalogue covers the five years before a first run in 2026). */
 const BOOTSTRAP_AT = '2021-01-01T00:00:00+08:00';
+/** The registries each of the catalogue's departments feeds from the start (the centre may change it). */
+const REGISTRY_FEEDS: Partial<Record<string, Registry[]>> = { 'org-dept-market': ['enterprises'], 'org-dept-tax': ['tax-grades'] };
 
 export interface BootstrapDeps {
   orgs: OrgsRepository;
@@ -58,7 +60,7 @@ export async function bootstrapStage(
     name,
     ...(uscc ? { uscc } : {}),
     status: 'active',
-    ...(type === 'department' ? { feeds: { rules: [], registries: [] } } : {}),
+    ...(type === 'department' ? { feeds: { rules: [], registries: REGISTRY_FEEDS[id] ?? [] } } : {}),
     createdAt: at,
     updatedAt: at,
   });

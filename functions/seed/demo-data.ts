@@ -50,7 +50,8 @@ export const demoUsers: DemoUser[] = [
   staff('mer-museum', '赵敏', 'merchant', 'org-museum'),
   staff('mer-library', '孙丽', 'merchant', 'org-library', false),
   staff('ent-huaxin', '周杰', 'enterprise', 'org-huaxin'),
-  staff('ent-new', '吴昊', 'enterprise'),
+  // A verified real name: 吴昊 is the legal representative of a business in the registry (demo-registry.ts).
+  { ...staff('ent-new', '吴昊', 'enterprise'), idNumber: demoId('41010519910721401') },
   staff('bank-zy', '郑凯', 'bank', 'org-bank-zy'),
   staff('dept-market', '冯涛', 'department', 'org-dept-market'),
   staff('dept-tax', '韩雪', 'department', 'org-dept-tax'),

@@ -18,7 +18,7 @@ export const demoEnterprise: Enterprise = {
   orgId: 'org-huaxin',
   uscc: HUAXIN_USCC,
   name: '郑州华信商贸有限公司',
-  legalRepresentative: '周华信',
+  legalRepresentative: '周杰',
   establishedOn: '2015-06-18',
   taxCreditGrade: 'A',
   registeredBy: 'ent-huaxin',

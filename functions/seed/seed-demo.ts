@@ -7,6 +7,7 @@ import { SENSITIVE_PI_CONSENT } from '../identity/verify-real-name';
 import type { LoansRepository } from '../loans/loans.repository';
 import type { MeasuresRepository } from '../measures/measures.repository';
 import type { OrgsRepository } from '../orgs/orgs.repository';
+import type { RegistryRepository } from '../registry/registry.repository';
 import type { IncentivesRepository } from '../incentives/incentives.repository';
 import type { RulesRepository } from '../rules/rules.repository';
 import type { Clock } from '../shared/domain/clock';
@@ -16,6 +17,7 @@ import { bootstrapStage } from './bootstrap';
 import { DEMO_CREATED_AT, demoOrgs, demoRecords, demoUsers } from './demo-data';
 import { demoIncentives, demoMerchantOrgs } from './demo-incentives';
 import { demoBankOrgs, demoEnterprise, demoProducts } from './demo-loans';
+import { demoRegistry } from './demo-registry';
 
 export interface SeedReport {
   created: number;
@@ -26,14 +28,15 @@ export interface SeedReport {
  * Seeds the demo identities and data idempotently.
  * 1. What a real stage's bootstrap puts (catalogue, measures list, the centre and the catalogue's
  *    departments), but no administrator invitation: the demo has its administrator.
- * 2. Demo organisations, the demo business, loan products, 信易+ scenarios, users (with the
+ * 2. Demo organisations, the demo business, the registries' entries (华信, the business 吴昊
+ *    represents, a revoked one) and tax grades, loan products, 信易+ scenarios, users (with the
  *    ID-number owner marker of verified residents): each put only if absent.
  * 3. The demo credit records go through the real ingestion, department by department; their
  *    fixed sourceIds make a second run count them as duplicates.
  * Anything already there — including everything users changed or created — is left alone.
  */
 export async function seedDemo(
-  deps: { identities: IdentityRepository; orgs: OrgsRepository; credit: CreditRepository; rules: RulesRepository; incentives: IncentivesRepository; enterprises: EnterprisesRepository; loans: LoansRepository; measures: MeasuresRepository; clock: Clock },
+  deps: { identities: IdentityRepository; orgs: OrgsRepository; credit: CreditRepository; rules: RulesRepository; incentives: IncentivesRepository; enterprises: EnterprisesRepository; registry: RegistryRepository; loans: LoansRepository; measures: MeasuresRepository; clock: Clock },
   pepper: string,
 ): Promise<SeedReport> {
   const report: SeedReport = { created: 0, kept: 0 };
@@ -45,6 +48,9 @@ export async function seedDemo(
     count(await deps.orgs.createIfAbsent({ ...org, status: 'active', createdAt: DEMO_CREATED_AT, updatedAt: DEMO_CREATED_AT }));
   }
   count(await deps.enterprises.putIfAbsent(demoEnterprise));
+  const registry = demoRegistry(deps.clock.now());
+  for (const e of registry.entries) count(await deps.registry.putEntryIfAbsent(e));
+  for (const g of registry.taxGrades) count(await deps.registry.putTaxGradeIfAbsent(g));
   for (const p of demoProducts) count(await deps.loans.saveProduct(p, null));
   for (const incentive of demoIncentives) count(await deps.incentives.save(incentive, null));
   for (const u of demoUsers) {

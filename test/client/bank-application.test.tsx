@@ -63,6 +63,7 @@ describe('银行审批', () => {
     expect(screen.getByTestId('application-amount')).toHaveTextContent('50 万元');
     expect(screen.getByTestId('application-deadline')).toHaveTextContent('银行应于 2026-03-16 前答复');
     expect(screen.getByTestId('report-legal')).toHaveTextContent('吴*');
+    expect(screen.getByTestId('report-registry-status')).toHaveTextContent('存续');
     expect(screen.getByTestId('grade-letter')).toHaveTextContent('B');
     expect(screen.getByTestId('report-drivers')).toHaveTextContent('存在 1 条公示中的一般失信记录');
     expect(screen.getByTestId('report-penalties')).toHaveTextContent('1 次');

@@ -56,6 +56,32 @@ describe('企业服务', () => {
     expect(screen.getByTestId('grade')).toHaveAttribute('data-grade', 'A');
   });
 
+  it('shows what the registries say: status 存续, founding date, tax grade with its year — or 尚未评价', async () => {
+    fakeApi({ 'GET /api/me': ok(HUAXIN_ME), 'GET /api/enterprises/me': ok(HUAXIN) });
+    const { unmount } = render(<BusinessPage />);
+    await screen.findByTestId('business-page');
+    expect(screen.getByTestId('business-registry-status')).toHaveTextContent('存续');
+    expect(screen.getByTestId('business-established')).toHaveTextContent('2015-06-18');
+    expect(screen.getByTestId('business-tax-grade')).toHaveTextContent('A 级（2025 年度）');
+    expect(screen.queryByTestId('business-status-alert')).not.toBeInTheDocument();
+    unmount();
+
+    const { taxGradeYear: _none, ...unrated } = HUAXIN;
+    fakeApi({ 'GET /api/me': ok(HUAXIN_ME), 'GET /api/enterprises/me': ok({ ...unrated, taxCreditGrade: 'M' }) });
+    render(<BusinessPage />);
+    await screen.findByTestId('business-page');
+    expect(screen.getByTestId('business-tax-grade')).toHaveTextContent('M 级（尚未评价）');
+  });
+
+  it('tells a business the registry shows as revoked that it cannot apply for loans', async () => {
+    fakeApi({ 'GET /api/me': ok(HUAXIN_ME), 'GET /api/enterprises/me': ok({ ...HUAXIN, registryStatus: 'revoked', registryStatusLabel: '吊销' }) });
+    render(<BusinessPage />);
+    const alert = await screen.findByTestId('business-status-alert');
+    expect(alert).toHaveTextContent('企业登记状态：吊销');
+    expect(alert).toHaveTextContent('暂不能申请信易贷');
+    expect(screen.getByTestId('business-registry-status')).toHaveAttribute('data-status', 'revoked');
+  });
+
   it('opens a business record’s detail page, where objections and repair are offered', async () => {
     fakeApi({ 'GET /api/me': ok(HUAXIN_ME), 'GET /api/enterprises/me': ok(HUAXIN) });
     render(<BusinessPage />);

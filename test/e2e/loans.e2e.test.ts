@@ -1,14 +1,15 @@
 /**
- * 信易贷 in a real browser, two phones side by side: the new business 吴昊 (ent-new) registers
- * with a freshly generated unified social credit code (after the form refuses a wrong check
- * character as it is typed), opens 信易贷, sees its eligibility on the cards, opens 诚信贷 with
- * every criterion checked, and applies for 50 万元 over 12 months. The loan officer of 中原银行
+ * 信易贷 in a real browser, two phones side by side: 吴昊 (ent-new, a verified real name) registers
+ * the business the enterprise registry names him legal representative of (after the form refuses
+ * a wrong check character as it is typed), opens 信易贷, sees its eligibility on the cards — with
+ * the founding date from the registry —, opens 诚信贷 with every criterion checked, and applies
+ * for 50 万元 over 12 months. The loan officer of 中原银行
  * (bank-zy) opens 审批, the application and the business's credit report, and approves it; the
  * business reloads its application and sees 已批准 in the timeline. Last, 大字模式.
  */
-import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { USCC_CHARSET, usccCheckChar, USCC_MESSAGES } from '../../functions/shared/domain/identifiers';
+import { NEW_BUSINESS_NAME, NEW_BUSINESS_USCC } from '../../functions/seed/demo-registry';
+import { USCC_CHARSET, USCC_MESSAGES } from '../../functions/shared/domain/identifiers';
 import { fontSizeOf, launchBrowser, settle, tab, type Browser } from './support/browser';
 import { startStack, type RunningStack } from './support/stack';
 import { need, visible } from './support/selectors';
@@ -37,15 +38,10 @@ afterAll(async () => {
 
 const web = () => need(stack, 'the stack').webUrl;
 
-/** A valid code nobody has registered: region 410104 (管城回族区), random body, its check character. */
-function freshUscc(): string {
-  let body = '91410104MA';
-  while (body.length < 17) body += USCC_CHARSET[randomInt(USCC_CHARSET.length)];
-  return body + usccCheckChar(body);
-}
-const USCC = freshUscc();
+/** The business of the demo's enterprise registry whose legal representative is 吴昊, not yet registered in the app. */
+const USCC = NEW_BUSINESS_USCC;
 const WRONG_CHECK = USCC.slice(0, 17) + USCC_CHARSET[(USCC_CHARSET.indexOf(USCC[17]) + 1) % USCC_CHARSET.length];
-const NAME = '郑州管城新材料有限公司';
+const NAME = NEW_BUSINESS_NAME;
 const PURPOSE = '采购原材料，支付上游供应商货款';
 
 /**
@@ -80,7 +76,8 @@ describe('loans (信易贷): a business registers and applies, a bank reviews an
     await code.fill(`${USCC.slice(0, 12)}I`);
     await expect(message.textContent()).resolves.toBe(USCC_MESSAGES.forbidden);
     await page.locator(`${visible('register-name')} input`).fill(NAME);
-    await page.locator(`${visible('register-legal')} input`).fill('吴昊');
+    // The legal representative is the verified person, not typed.
+    await expect(page.locator(visible('register-legal-value')).textContent()).resolves.toBe('吴昊');
     await settle(page);
     await screenshot('loans-register-refused.png', { fullPage: true });
 
@@ -118,10 +115,10 @@ describe('loans (信易贷): a business registers and applies, a bank reviews an
     await expect(chengxin.locator('[data-testid="product-eligibility"]').getAttribute('data-eligible')).resolves.toBe('true');
     await expect(chengxin.locator('[data-testid="product-bank"]').textContent()).resolves.toBe('中原银行郑州管城支行');
     await expect(chengxin.locator('[data-testid="product-rate"]').textContent()).resolves.toBe('3.45%–4.35%');
-    // A new business has no founding date on file: products asking for years in business say so.
+    // The registry says the business was founded about a year ago: products asking for 2 years in business say so.
     const shuiyi = page.locator(`${visible('product-card')}[data-product-id="zy-shuiyi-dai"]`);
     await expect(shuiyi.locator('[data-testid="product-eligibility"]').getAttribute('data-eligible')).resolves.toBe('false');
-    await expect(shuiyi.locator('[data-testid="product-failed"]').textContent()).resolves.toContain('要求经营 ≥ 2 年');
+    await expect(shuiyi.locator('[data-testid="product-failed"]').textContent()).resolves.toMatch(/成立 1(\.\d)? 年，要求 ≥ 2 年/);
     await settle(page);
     await screenshot('loans-market.png');
 

@@ -13,7 +13,7 @@ import { freePorts, ROOT, startStack, type RunningStack } from './support/stack'
  * staff sign in and accept invitations and work, and a manager's removal takes effect at once.
  */
 const uscc = (seed: string) => {
-  let body = `914101${seed}`;
+  let body = `91410104${seed}`;
   for (let i = 0; body.length < 17; i++) body += USCC_CHARSET[(seed.charCodeAt(i % seed.length) + i) % USCC_CHARSET.length];
   return body + usccCheckChar(body);
 };

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -8,6 +9,26 @@ import path from 'node:path';
  */
 const root = path.resolve(__dirname, '../..');
 const client = path.join(root, 'client');
+const weapp = path.join(client, 'dist/weapp');
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+interface AppJson {
+  pages: string[];
+  subPackages: Array<{ root: string; pages: string[] }>;
+  [key: string]: unknown;
+}
+
+interface SitemapRule { action: 'allow' | 'disallow'; page: string; priority?: number }
+
+/** WeChat's reading of a sitemap: the highest-priority rule that names the page (or `*`) decides, the first of equals wins; none allows. */
+function indexable(rules: SitemapRule[], page: string): boolean {
+  const hits = rules
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.page === '*' || r.page === page)
+    .sort((a, b) => (b.r.priority ?? 0) - (a.r.priority ?? 0) || a.i - b.i);
+  return hits.length === 0 || hits[0].r.action === 'allow';
+}
 
 /** Runs `taro build --type weapp` with the given API base; the config refuses a bad one before compiling. */
 function buildWeapp(apiBase: string | undefined) {
@@ -31,5 +52,42 @@ describe('the API address of the weapp build', () => {
     const plain = buildWeapp('http://api.example.cn');
     expect(plain.status).not.toBe(0);
     expect(`${plain.stdout}${plain.stderr}`).toContain('API_BASE_URL must be an https:// address');
+  });
+});
+
+describe('app.json of the mini program', () => {
+  const app = readJson<AppJson>(path.join(weapp, 'app.json'));
+  const allPages = [...app.pages, ...app.subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
+
+  it('asks for the privacy check, lazy component injection and the v2 component style', () => {
+    expect(app.__usePrivacyCheck__).toBe(true);
+    expect(app.lazyCodeLoading).toBe('requiredComponents');
+    expect(app.style).toBe('v2');
+  });
+
+  it('points to a sitemap shipped in the package that lets search index the public pages only', () => {
+    expect(app.sitemapLocation).toBe('sitemap.json');
+    expect(existsSync(path.join(weapp, 'sitemap.json'))).toBe(true);
+    const { rules } = readJson<{ rules: SitemapRule[] }>(path.join(weapp, 'sitemap.json'));
+    // Every rule names a real page (a typo would silently fall through to the catch-all).
+    for (const r of rules) expect({ page: r.page, known: r.page === '*' || allPages.includes(r.page) }).toEqual({ page: r.page, known: true });
+
+    const open = ['pages/incentives/index', 'pages/loans/index', 'packages/public/verify/index', 'packages/public/measures/index'];
+    for (const page of open) expect({ page, indexable: indexable(rules, page) }).toEqual({ page, indexable: true });
+
+    const personalOrStaff = allPages.filter((p) => !open.includes(p));
+    expect(personalOrStaff).toEqual(expect.arrayContaining(['pages/mine/index', 'packages/admin/index/index', 'packages/department/submit/index']));
+    for (const page of personalOrStaff) expect({ page, indexable: indexable(rules, page) }).toEqual({ page, indexable: false });
+    for (const role of ['resident', 'merchant', 'enterprise', 'bank', 'admin', 'org', 'department']) {
+      const sub = app.subPackages.find((s) => s.root === `packages/${role}`);
+      expect(sub).toBeDefined();
+      for (const p of sub!.pages) expect(indexable(rules, `${sub!.root}/${p}`)).toBe(false);
+    }
+  });
+
+  it('reads a sitemap the way WeChat does (negative control of the checker)', () => {
+    expect(indexable([{ action: 'disallow', page: '*' }], 'pages/loans/index')).toBe(false);
+    expect(indexable([], 'pages/loans/index')).toBe(true);
+    expect(indexable([{ action: 'allow', page: '*' }, { action: 'disallow', page: 'pages/mine/index', priority: 1 }], 'pages/mine/index')).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ export function randomIdNumber(): string {
 
 /** A fresh, valid unified social credit code. */
 export function randomUscc(): string {
-  let body = '914101';
+  let body = '91410104'; // 工商 · 企业 · 管城回族区: a structure GB 32100 defines
   while (body.length < 17) body += USCC_CHARSET[randomInt(USCC_CHARSET.length)];
   return body + usccCheckChar(body);
 }

@@ -49,6 +49,10 @@ export const keys = {
   accessLog: (owner: string, at: string, id: string) => ({ pk: `ACCESS#${owner}`, sk: `${at}#${id}` }),
   enterprise: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ENTERPRISE' }),
   usccOwner: (uscc: string) => ({ pk: `USCC#${uscc}`, sk: 'OWNER' }),
+  /** The registries departments feed, one partition per business: its registry entry and its tax credit grade of each year. */
+  registryEntry: (uscc: string) => ({ pk: `REG#${uscc}`, sk: 'ENTRY' }),
+  registryTaxGrade: (uscc: string, year: number) => ({ pk: `REG#${uscc}`, sk: `TAX#${year}` }),
+  registryPartition: (uscc: string) => ({ pk: `REG#${uscc}` }),
   loanProduct: (id: string) => ({ pk: 'PRODUCTS', sk: `PRD#${id}` }),
   loanProductsPrefix: () => ({ pk: 'PRODUCTS', skPrefix: 'PRD#' }),
   authorization: (enterpriseOrgId: string, id: string) => ({ pk: `ORG#${enterpriseOrgId}`, sk: `AUTH#${id}` }),

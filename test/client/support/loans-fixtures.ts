@@ -8,7 +8,7 @@ export const validUscc = (first17: string) => first17 + usccCheckChar(first17);
 export const HUAXIN_USCC = validUscc('91410104MA45HX0Q3');
 
 export const NEW_ENT_ME: MeResponse = {
-  user: { id: 'ent-new', name: '吴昊', roles: ['enterprise'], manager: false, realNameVerified: false },
+  user: { id: 'ent-new', name: '吴昊', roles: ['enterprise'], manager: false, realNameVerified: true, maskedIdNumber: '4101**********4012' },
 };
 
 export const HUAXIN_ME = orgMe('ent-huaxin', '周杰', 'enterprise', { id: 'org-huaxin', name: '郑州华信商贸有限公司', type: 'enterprise' });
@@ -19,9 +19,12 @@ export const HUAXIN: EnterpriseProfile = {
   id: 'org-huaxin',
   uscc: HUAXIN_USCC,
   name: '郑州华信商贸有限公司',
-  legalRepresentative: '周华信',
+  legalRepresentative: '周杰',
   establishedOn: '2015-06-18',
+  registryStatus: 'active',
+  registryStatusLabel: '存续',
   taxCreditGrade: 'A',
+  taxGradeYear: 2025,
   grade: 'A',
   score: 110,
   drivers: ['综合得分 110（基础分 100，守信加分与失信扣分合计 +10）', '无公示中的一般或严重失信记录'],
@@ -117,7 +120,7 @@ export const application = (over: Partial<ApplicationView> = {}): ApplicationVie
 });
 
 export const REPORT: BankReport = {
-  enterprise: { name: '郑州管城新材料有限公司', uscc: HUAXIN_USCC, legalRepresentative: '吴*', establishedOn: '2019-04-01', taxCreditGrade: 'M' },
+  enterprise: { name: '郑州管城新材料有限公司', uscc: HUAXIN_USCC, legalRepresentative: '吴*', establishedOn: '2019-04-01', registryStatus: 'active', registryStatusLabel: '存续', taxCreditGrade: 'M' },
   grade: 'B',
   score: 92,
   drivers: ['综合得分 92（基础分 100，守信加分与失信扣分合计 -8）', '存在 1 条公示中的一般失信记录：最高评为 B 级'],

@@ -6,6 +6,7 @@ import {
   maskName,
   maskUscc,
   USCC_CHARSET,
+  USCC_ORG_TYPES,
   usccCheckChar,
   usccProblem,
 } from '../../../functions/shared/domain/identifiers';
@@ -65,7 +66,14 @@ describe('unified social credit code (GB 32100-2015)', () => {
     expect(usccProblem(c)).toBe(problem);
   });
 
-  const body17 = fc.array(fc.constantFrom(...USCC_CHARSET), { minLength: 17, maxLength: 17 }).map((a) => a.join(''));
+  // Bodies GB 32100 can issue: an authority / organisation-type pair of the standard, a division code, any 9 characters.
+  const body17 = fc
+    .record({
+      pair: fc.constantFrom(...Object.entries(USCC_ORG_TYPES).flatMap(([authority, types]) => types.map((type) => authority + type))),
+      division: fc.oneof(fc.constant('100000'), fc.tuple(fc.constantFrom('11', '31', '41', '44', '65', '82'), fc.integer({ min: 0, max: 9999 })).map(([p, n]) => p + String(n).padStart(4, '0'))),
+      rest: fc.array(fc.constantFrom(...USCC_CHARSET), { minLength: 9, maxLength: 9 }).map((a) => a.join('')),
+    })
+    .map(({ pair, division, rest }) => pair + division + rest);
 
   it('property: any valid body with its computed check character passes', () => {
     fc.assert(fc.property(body17, (b) => usccProblem(b + usccCheckChar(b)) === null));

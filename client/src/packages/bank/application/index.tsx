@@ -56,12 +56,22 @@ function Report({ report }: { report: BankReport }) {
           </Text>
         </View>
         <View className='cx-bank-report__row'>
+          <Text className='cx-bank-report__label'>登记状态</Text>
+          <Text
+            className={`cx-bank-report__value${e.registryStatus === 'active' ? '' : ' cx-bank-report__value--danger'}`}
+            data-testid='report-registry-status'
+            data-status={e.registryStatus ?? 'missing'}
+          >
+            {e.registryStatusLabel}
+          </Text>
+        </View>
+        <View className='cx-bank-report__row'>
           <Text className='cx-bank-report__label'>成立日期</Text>
-          <Text className='cx-bank-report__value'>{e.establishedOn ?? '未登记'}</Text>
+          <Text className='cx-bank-report__value'>{e.establishedOn ?? '登记信息中暂无'}</Text>
         </View>
         <View className='cx-bank-report__row'>
           <Text className='cx-bank-report__label'>纳税信用等级</Text>
-          <Text className='cx-bank-report__value'>{e.taxCreditGrade} 级</Text>
+          <Text className='cx-bank-report__value'>{e.taxGradeYear !== undefined ? `${e.taxCreditGrade} 级（${e.taxGradeYear} 年度）` : `${e.taxCreditGrade} 级（尚未评价）`}</Text>
         </View>
       </View>
 

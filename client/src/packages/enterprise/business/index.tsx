@@ -13,7 +13,11 @@ import { maskUscc } from '../../../../../functions/shared/domain/identifiers';
 import { loadMyEnterprise } from '../shared/enterprise';
 import './index.scss';
 
-/** The business page: its grade and what drives it, penalties in 12 months, and its credit records. */
+/**
+ * The business page: what the registries say about it (status, founding date, tax grade — never
+ * self-declared), its grade and what drives it, penalties in 12 months, and its credit records.
+ * A business the registry shows as revoked or cancelled is told so first: it cannot apply for loans.
+ */
 export default function BusinessPage() {
   const me = useRoleMe('enterprise');
   const accountVersion = useAccountVersion();
@@ -36,6 +40,18 @@ export default function BusinessPage() {
       {() =>
         b && (
           <View data-testid='business-page'>
+            {b.registryStatus !== 'active' && (
+              <View className='cx-card cx-business__status-alert' data-testid='business-status-alert' role='alert'>
+                <Text className='cx-business__status-alert-title'>
+                  {b.registryStatus ? `企业登记状态：${b.registryStatusLabel}` : '企业登记信息中暂无本企业'}
+                </Text>
+                <Text className='cx-business__status-alert-text'>
+                  {b.registryStatus
+                    ? '市场监管部门报送的登记状态不是「存续」，本企业暂不能申请信易贷。如有疑问请联系市场监管部门。'
+                    : '市场监管部门尚未报送本企业的登记信息，暂不能申请信易贷。'}
+                </Text>
+              </View>
+            )}
             <View className='cx-card'>
               <Text className='cx-business__name' data-testid='business-name'>
                 {b.name}
@@ -50,14 +66,29 @@ export default function BusinessPage() {
                   <Text className='cx-business__value'>{b.legalRepresentative}</Text>
                 </View>
                 <View className='cx-business__row'>
+                  <Text className='cx-business__label'>登记状态</Text>
+                  <Text
+                    className={`cx-business__value${b.registryStatus === 'active' ? '' : ' cx-business__value--danger'}`}
+                    data-testid='business-registry-status'
+                    data-status={b.registryStatus ?? 'missing'}
+                  >
+                    {b.registryStatusLabel}
+                  </Text>
+                </View>
+                <View className='cx-business__row'>
                   <Text className='cx-business__label'>成立日期</Text>
-                  <Text className='cx-business__value'>{b.establishedOn ?? '未登记'}</Text>
+                  <Text className='cx-business__value' data-testid='business-established'>
+                    {b.establishedOn ?? '登记信息中暂无'}
+                  </Text>
                 </View>
                 <View className='cx-business__row'>
                   <Text className='cx-business__label'>纳税信用等级</Text>
-                  <Text className='cx-business__value'>{b.taxCreditGrade} 级</Text>
+                  <Text className='cx-business__value' data-testid='business-tax-grade'>
+                    {b.taxGradeYear !== undefined ? `${b.taxCreditGrade} 级（${b.taxGradeYear} 年度）` : `${b.taxCreditGrade} 级（尚未评价）`}
+                  </Text>
                 </View>
               </View>
+              <Text className='cx-business__source'>以上信息来自市场监管部门的企业登记信息和税务部门的纳税信用评价</Text>
             </View>
 
             <View className='cx-card'>

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import RoleShell, { useRoleMe } from '../../../components/loans/role-shell';
 import Field, { errorMessage, type FieldMessage } from '../../../components/loans/field';
 import { useRequest } from '../../../hooks/use-request';
@@ -8,37 +8,50 @@ import { accountChanged } from '../../../services/account';
 import { isApiError } from '../../../services/api';
 import { registerEnterprise } from '../../../services/loans-api';
 import { ENTERPRISE_PAGES } from '../../../services/loans-pages';
+import { RESIDENT_PAGES } from '../../../services/resident-pages';
 import { saveToken } from '../../../services/session';
-import { chinaToday } from '../../../services/time';
 import { maskUscc } from '../../../../../functions/shared/domain/identifiers';
 import { detailsByField, loadMyEnterprise } from '../shared/enterprise';
-import { enterpriseNameError, legalRepresentativeError, normaliseUscc, usccError, usccHint } from './uscc-hint';
+import { enterpriseNameError, normaliseUscc, usccError, usccHint } from './uscc-hint';
 import './index.scss';
 
-// Answers this form explains next to its fields, so the API client raises no toast for them.
-const FORM_CODES = ['INVALID_USCC', 'USCC_TAKEN', 'ALREADY_REGISTERED', 'VALIDATION_FAILED'];
+// Answers this form explains next to its fields or above the button, so the API client raises no toast for them.
+const FORM_CODES = [
+  'INVALID_USCC',
+  'NOT_IN_REGISTRY',
+  'USCC_TAKEN',
+  'REGISTRY_MISMATCH',
+  'NOT_LEGAL_REPRESENTATIVE',
+  'ENTERPRISE_NOT_ACTIVE',
+  'REAL_NAME_REQUIRED',
+  'ALREADY_REGISTERED',
+  'ALREADY_STAFF',
+  'VALIDATION_FAILED',
+];
+/** Answers about the code itself: shown under the code. */
+const CODE_CODES = ['INVALID_USCC', 'NOT_IN_REGISTRY', 'USCC_TAKEN'];
 
 interface Errors {
   uscc?: string;
   name?: string;
-  legalRepresentative?: string;
-  establishedOn?: string;
 }
 
 const goToBusiness = () => void Taro.redirectTo({ url: ENTERPRISE_PAGES.business });
+const goToRealName = () => void Taro.navigateTo({ url: RESIDENT_PAGES.realName });
 
 /**
- * 企业认证: the unified social credit code checked as it is typed (GB 32100-2015, the server's own
- * rules), the name, the legal representative and the founding date. The answer carries a new
- * session with the organisation: it replaces the current one, then the business page opens.
+ * 企业认证 by the legal representative in person: the unified social credit code checked as it is
+ * typed (GB 32100-2015, the server's own rules) and the business's name, both checked by the server
+ * against the market-regulation department's enterprise registry; the legal representative is the
+ * signed-in person's verified real name. Founding date and tax grade come from the registries, so
+ * the form does not ask for them. The answer carries a new session with the organisation: it
+ * replaces the current one, then the business page opens.
  */
 export default function RegisterPage() {
   const me = useRoleMe('enterprise');
   const existing = useRequest(loadMyEnterprise, [me.user?.id], me.allowed);
   const [uscc, setUscc] = useState('');
   const [name, setName] = useState('');
-  const [legalRepresentative, setLegalRepresentative] = useState('');
-  const [establishedOn, setEstablishedOn] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [alreadyRegistered, setAlreadyRegistered] = useState(false);
@@ -47,27 +60,19 @@ export default function RegisterPage() {
 
   const submit = async () => {
     if (sending.current) return;
+    if (!me.user?.realNameVerified) return;
     const found: Errors = {
       uscc: usccError(uscc) ?? undefined,
       name: enterpriseNameError(name) ?? undefined,
-      legalRepresentative: legalRepresentativeError(legalRepresentative) ?? undefined,
     };
     setErrors(found);
     setFormError(null);
-    if (found.uscc || found.name || found.legalRepresentative) return;
+    if (found.uscc || found.name) return;
 
     sending.current = true;
     setBusy(true);
     try {
-      const result = await registerEnterprise(
-        {
-          uscc,
-          name: name.trim(),
-          legalRepresentative: legalRepresentative.trim(),
-          ...(establishedOn ? { establishedOn } : {}),
-        },
-        { quietCodes: FORM_CODES },
-      );
+      const result = await registerEnterprise({ uscc, name: name.trim() }, { quietCodes: FORM_CODES });
       saveToken(result.token);
       accountChanged();
       void Taro.showToast({ title: '企业认证成功', icon: 'success', duration: 1500 });
@@ -75,14 +80,14 @@ export default function RegisterPage() {
     } catch (e) {
       if (!isApiError(e)) {
         setFormError('认证失败，请稍后重试');
-      } else if (e.code === 'INVALID_USCC' || e.code === 'USCC_TAKEN') {
+      } else if (CODE_CODES.includes(e.code)) {
         setErrors({ uscc: e.message });
       } else if (e.code === 'ALREADY_REGISTERED') {
         setAlreadyRegistered(true);
         setFormError(e.message);
-      } else if (e.code === 'VALIDATION_FAILED') {
+      } else if (e.code === 'VALIDATION_FAILED' || e.code === 'REGISTRY_MISMATCH') {
         const byField = detailsByField(e.details);
-        setErrors({ uscc: byField.uscc, name: byField.name, legalRepresentative: byField.legalRepresentative, establishedOn: byField.establishedOn });
+        setErrors({ uscc: byField.uscc, name: byField.name });
         setFormError(e.message);
       } else {
         setFormError(e.message);
@@ -104,7 +109,7 @@ export default function RegisterPage() {
       error={existing.error}
       onRetry={existing.reload}
     >
-      {() =>
+      {(user) =>
         registered ? (
           <View className='cx-card cx-register__done' data-testid='register-already'>
             <Text className='cx-section-title'>本账号已完成企业认证</Text>
@@ -120,7 +125,7 @@ export default function RegisterPage() {
             <View className='cx-card cx-register__intro'>
               <Text className='cx-register__intro-title'>用统一社会信用代码认证企业</Text>
               <Text className='cx-register__intro-text'>
-                代码共 18 位，见营业执照左上方。信用中心据此归集企业的信用记录，并计算公共信用综合评价。每个代码只能认证一次。
+                代码共 18 位，见营业执照左上方。信用中心按市场监管部门的企业登记信息核对代码和企业名称，据此归集企业的信用记录，并计算公共信用综合评价。每个代码只能认证一次。
               </Text>
             </View>
             <View className='cx-card'>
@@ -150,39 +155,31 @@ export default function RegisterPage() {
                   }}
                 />
               </Field>
-              <Field label='法定代表人' message={errorMessage(errors.legalRepresentative)} testId='register-legal'>
-                <Input
-                  className='cx-loan-field__input'
-                  data-testid='register-legal'
-                  value={legalRepresentative}
-                  maxlength={20}
-                  placeholder='法定代表人的中文姓名'
-                  onInput={(e) => {
-                    setLegalRepresentative(e.detail.value);
-                    setErrors((x) => ({ ...x, legalRepresentative: undefined }));
-                  }}
-                />
-              </Field>
-              <Field
-                label='成立日期'
-                optional
-                message={errors.establishedOn ? errorMessage(errors.establishedOn) : { tone: 'info', text: '银行据此判断经营年限，未填写时按未满 1 年计' }}
-                testId='register-established'
-              >
-                <Picker
-                  mode='date'
-                  className='cx-loan-field__picker'
-                  data-testid='register-established'
-                  value={establishedOn || '2020-01-01'}
-                  start='1978-01-01'
-                  end={chinaToday()}
-                  onChange={(e) => setEstablishedOn(String(e.detail.value))}
-                >
-                  <Text className={establishedOn ? '' : 'cx-loan-field__placeholder'} data-testid='register-established-value'>
-                    {establishedOn || '请选择营业执照上的成立日期'}
-                  </Text>
-                </Picker>
-              </Field>
+              <View className='cx-loan-field' data-testid='register-legal'>
+                <Text className='cx-loan-field__label'>法定代表人</Text>
+                {user.realNameVerified ? (
+                  <View className='cx-register__legal'>
+                    <Text className='cx-register__legal-name' data-testid='register-legal-value'>
+                      {user.name}
+                    </Text>
+                    <Text className='cx-loan-field__msg cx-loan-field__msg--info'>
+                      您实名认证的姓名，须与企业登记的法定代表人一致：企业由法定代表人本人认证
+                    </Text>
+                  </View>
+                ) : (
+                  <View className='cx-register__legal cx-register__legal--missing' data-testid='register-real-name-needed'>
+                    <Text className='cx-loan-field__msg cx-loan-field__msg--error'>
+                      企业须由法定代表人本人认证，请先完成实名认证
+                    </Text>
+                    <Text className='cx-register__link' data-testid='register-go-real-name' onClick={goToRealName}>
+                      去实名认证 ›
+                    </Text>
+                  </View>
+                )}
+              </View>
+              <View className='cx-register__note' data-testid='register-registry-note'>
+                <Text>成立日期、登记状态和纳税信用等级由市场监管部门和税务部门报送，认证后自动显示，无需填写。</Text>
+              </View>
 
               {formError && (
                 <View className='cx-loan-form-error' data-testid='register-error' role='alert'>
@@ -199,7 +196,7 @@ export default function RegisterPage() {
               <Button
                 className='cx-btn cx-btn--block cx-register__submit'
                 data-testid='register-submit'
-                disabled={busy ? true : undefined}
+                disabled={busy || !user.realNameVerified ? true : undefined}
                 onClick={submit}
               >
                 {busy ? '提交中…' : '提交认证'}

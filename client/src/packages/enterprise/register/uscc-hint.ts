@@ -28,12 +28,6 @@ export function usccError(value: string): string | null {
   return problem ? USCC_MESSAGES[problem] : null;
 }
 
-const PERSON_NAME = /^[\u4e00-\u9fa5·]{2,20}$/;
-
-export function legalRepresentativeError(value: string): string | null {
-  return PERSON_NAME.test(value.trim()) ? null : '请输入法定代表人的中文姓名（2–20 个汉字）';
-}
-
 export function enterpriseNameError(value: string): string | null {
   const n = value.trim().length;
   if (n < 4) return '请输入营业执照上的企业全称（至少 4 个字）';
