@@ -3,6 +3,7 @@ import { enterpriseCredit } from '../enterprises/enterprise-credit';
 import { enterpriseOnRecord } from '../enterprises/enterprise-registry';
 import type { Enterprise } from '../enterprises/enterprises.repository';
 import { registryStatusLabel } from '../registry/registry.domain';
+import { countingRecords } from '../reports/report-records';
 import type { Principal } from '../shared/auth/roles';
 import { maskName } from '../shared/domain/identifiers';
 import { AppError, errors } from '../shared/http/app-error';
@@ -19,8 +20,8 @@ type Deps = StandingDeps & { loans: LoansRepository };
  * 1. Only the product's bank; the application must be alive (SUBMITTED, UNDER_REVIEW or
  *    APPROVED: submitting authorised the bank for the application's lifetime) or the business
  *    must have a live authorisation for the bank → else 403 NOT_AUTHORIZED.
- * 2. Build the report (repaired records are no longer shown to others; the legal
- *    representative's name is masked).
+ * 2. Build the report: only the records that count now (no expired, repaired or retracted
+ *    ones); the legal representative's name masked.
  * 3. Record the read in the business's access log.
  */
 export async function bankCreditReport(deps: Deps, bank: Principal, applicationId: string): Promise<BankReport> {
@@ -64,7 +65,7 @@ async function buildReport(deps: Deps, registered: Enterprise, now: Date): Promi
     score: c.score,
     drivers: c.drivers,
     penalties12m: c.penalties12m,
-    records: c.events.filter((ev) => ev.status !== 'repaired'),
+    records: countingRecords(c.events, now),
     generatedAt: now.toISOString(),
   };
 }

@@ -11,6 +11,7 @@ import type { Principal } from '../shared/auth/roles';
 import { maskName } from '../shared/domain/identifiers';
 import { errors } from '../shared/http/app-error';
 import type { AppDeps } from '../container';
+import { countingRecords } from './report-records';
 
 export const REPORT_ISSUER = '管城回族区社会信用体系建设中心';
 const VALID_DAYS = 30;
@@ -22,9 +23,10 @@ export interface SignedReport {
 
 /**
  * The caller's credit report, signed with the platform's Ed25519 key, for use in other regions.
- * 1. Resident: points, tier, dimensions, the records counting or expired (repaired records are
- *    not shown to others), the measures that apply; name and ID number masked.
- *    Enterprise user: the business's grade, what drives it, its records and measures.
+ * 1. Resident: points, tier, dimensions, the records that count now (not expired, repaired or
+ *    retracted ones), the measures that apply; name and ID number masked.
+ *    Enterprise user: the business's grade, what drives it, its records that count now, its
+ *    measures.
  * 2. Sign the canonical JSON; the key id is inside the report, the public key is published.
  */
 export async function getMyReport(deps: AppDeps, principal: Principal): Promise<SignedReport> {
@@ -52,9 +54,7 @@ export async function getMyReport(deps: AppDeps, principal: Principal): Promise<
       points,
       tier: tier.label,
       dimensions: DIMENSIONS.map((d) => ({ label: d.label, points: projection?.dimensions[d.code] ?? 0 })),
-      records: eventViews(events, catalogue, now)
-        .filter((e) => e.status !== 'repaired')
-        .map((e) => ({ title: e.title, ruleId: e.ruleId, points: e.countedPoints, occurredAt: e.occurredAt, countsUntil: e.countsUntil, status: e.status, department: e.department })),
+      records: countingRecords(eventViews(events, catalogue, now), now).map((e) => ({ title: e.title, ruleId: e.ruleId, points: e.countedPoints, occurredAt: e.occurredAt, countsUntil: e.countsUntil, status: e.status, department: e.department })),
       measures: applicableMeasures(projection?.activeRecords ?? [], measures, now).map((a) => ({ title: a.measure.title, listType: a.measure.listType, until: a.until })),
     };
   } else {
@@ -68,9 +68,7 @@ export async function getMyReport(deps: AppDeps, principal: Principal): Promise<
       grade: c.grade,
       score: c.score,
       drivers: c.drivers,
-      records: c.events
-        .filter((ev) => ev.status !== 'repaired')
-        .map((ev) => ({ title: ev.title, ruleId: ev.ruleId, points: ev.countedPoints, occurredAt: ev.occurredAt, countsUntil: ev.countsUntil, status: ev.status, department: ev.department })),
+      records: countingRecords(c.events, now).map((ev) => ({ title: ev.title, ruleId: ev.ruleId, points: ev.countedPoints, occurredAt: ev.occurredAt, countsUntil: ev.countsUntil, status: ev.status, department: ev.department })),
       measures: c.measures.map((a) => ({ title: a.measure.title, listType: a.measure.listType, until: a.until })),
     };
   }

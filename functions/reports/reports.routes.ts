@@ -3,6 +3,7 @@ import type { AppDeps } from '../container';
 import { route, type AnyRoute } from '../shared/http/route';
 import { getMyReport } from './get-my-report';
 import { ReportSigner } from './report-signer';
+import { reportExpired } from './report-records';
 
 const jwk = z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), alg: z.literal('EdDSA'), use: z.literal('sig'), kid: z.string(), x: z.string() });
 
@@ -21,16 +22,25 @@ export function reportsRoutes(deps: AppDeps): AnyRoute[] {
     route({
       method: 'post',
       path: '/api/reports/verify',
-      summary: '核验信用报告：报告内容任何改动都会使签名失效',
+      summary: '核验信用报告：报告内容任何改动都会使签名失效（SIGNATURE），超过有效期的报告不再有效（EXPIRED）',
       tag: 'rights',
       auth: 'public',
       body: z.strictObject({ report: z.record(z.string(), z.unknown()), signature: z.string().max(200) }),
       bodyLimit: '256kb',
-      response: z.object({ valid: z.boolean(), keyId: z.string().optional(), issuer: z.string().optional(), issuedAt: z.string().optional() }),
+      response: z.object({
+        valid: z.boolean(),
+        reason: z.enum(['SIGNATURE', 'EXPIRED']).optional().describe('why not valid: SIGNATURE (changed, or not ours) is checked before EXPIRED'),
+        keyId: z.string().optional(),
+        issuer: z.string().optional(),
+        issuedAt: z.string().optional(),
+        validUntil: z.string().optional(),
+      }),
       handle: async ({ body }) => {
-        const valid = ReportSigner.verify(body.report, body.signature, [deps.reports.publicJwk]);
-        const r = body.report as { keyId?: unknown; issuer?: unknown; issuedAt?: unknown };
-        return valid ? { valid, keyId: String(r.keyId), issuer: String(r.issuer), issuedAt: String(r.issuedAt) } : { valid };
+        if (!ReportSigner.verify(body.report, body.signature, [deps.reports.publicJwk])) return { valid: false, reason: 'SIGNATURE' as const };
+        const r = body.report as { keyId?: unknown; issuer?: unknown; issuedAt?: unknown; validUntil?: unknown };
+        const signed = { keyId: String(r.keyId), issuer: String(r.issuer), issuedAt: String(r.issuedAt), ...(typeof r.validUntil === 'string' ? { validUntil: r.validUntil } : {}) };
+        if (reportExpired(body.report, deps.clock.now())) return { valid: false, reason: 'EXPIRED' as const, ...signed };
+        return { valid: true, ...signed };
       },
     }),
     route({
