@@ -3,6 +3,7 @@ import type { AppDeps } from './container';
 import { accessLogRoutes } from './access-log/access-log.routes';
 import { creditRoutes } from './credit/credit.routes';
 import { enterprisesRoutes } from './enterprises/enterprises.routes';
+import { holidaysRoutes } from './holidays/holidays.routes';
 import { confirmSession } from './identity/confirm-session';
 import { identityRoutes } from './identity/identity.routes';
 import { incentivesRoutes } from './incentives/incentives.routes';
@@ -40,6 +41,7 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...rightsRoutes(deps),
     ...reportsRoutes(deps),
     ...adminRoutes(deps),
+    ...holidaysRoutes(deps),
   );
   return routes;
 }

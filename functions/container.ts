@@ -6,6 +6,8 @@ import { EnterprisesRepository } from './enterprises/enterprises.repository';
 import { LoansRepository } from './loans/loans.repository';
 import { MeasuresRepository } from './measures/measures.repository';
 import { RightsRepository } from './rights/rights.repository';
+import { HolidayCalendar } from './holidays/holiday-calendar';
+import { HolidaysRepository } from './holidays/holidays.repository';
 import { ReportSigner } from './reports/report-signer';
 import { StatsRepository } from './stats/stats.repository';
 import { RateLimiter } from './shared/http/rate-limiter';
@@ -38,6 +40,8 @@ export interface AppDeps {
   loans: LoansRepository;
   measures: MeasuresRepository;
   rights: RightsRepository;
+  /** The working-day calendar (bundled State Council years + the centre's), cached per instance. */
+  holidays: HolidayCalendar;
   reports: ReportSigner;
   stats: StatsRepository;
   rateLimiter: RateLimiter;
@@ -67,7 +71,8 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     registry: new RegistryRepository(config.tableName),
     loans: new LoansRepository(config.tableName),
     measures: new MeasuresRepository(config.tableName),
-    rights: new RightsRepository(),
+    rights: new RightsRepository(config.tableName),
+    holidays: new HolidayCalendar(new HolidaysRepository(config.tableName)),
     reports: new ReportSigner(config.reportSigningKey),
     stats: new StatsRepository(),
     rateLimiter: new RateLimiter(config.tableName),

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { HolidayCalendar } from '../holidays/holiday-calendar';
 import type { Principal } from '../shared/auth/roles';
 import { backoff } from '../shared/db/models';
 import { AppError, errors } from '../shared/http/app-error';
@@ -9,7 +10,7 @@ import { addWorkingDays, evaluateCriteria, isOffered, OPEN_STATUSES, REVIEW_WORK
 import type { Application, HistoryEntry, LoansRepository } from './loans.repository';
 import type { ApplicationBody, ApplicationView } from './loans.schemas';
 
-type Deps = StandingDeps & { loans: LoansRepository };
+type Deps = StandingDeps & { loans: LoansRepository; holidays: HolidayCalendar };
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 const MAX_ATTEMPTS = 6;
@@ -43,7 +44,8 @@ const bodyHash = (b: ApplicationBody) => createHash('sha256').update(JSON.string
  *    422 IDEMPOTENCY_KEY_REUSED when it differs.
  * 3. The business must be registered; amount and term must lie within the product's ranges;
  *    every criterion of the product must be met (403 NOT_ELIGIBLE with the failed details).
- * 4. The application (SUBMITTED, with its 10-working-day deadline) and the key's marker are
+ * 4. The application (SUBMITTED, with its 10-working-day deadline: weekends and the State
+ *    Council's holidays skipped, adjusted working weekends counted) and the key's marker are
  *    written in one transaction, so retries and double taps make exactly one application.
  *    Submitting authorises the product's bank to read the business's report while the
  *    application is alive.
@@ -98,7 +100,7 @@ export async function submitApplication(deps: Deps, principal: Principal, key: s
     status: 'SUBMITTED',
     version: 1,
     submittedAt,
-    deadline: addWorkingDays(submittedAt, REVIEW_WORKING_DAYS),
+    deadline: addWorkingDays(submittedAt, REVIEW_WORKING_DAYS, await deps.holidays.calendar()),
     history: [{ status: 'SUBMITTED', at: submittedAt, byUserId: principal.userId, byRole: 'enterprise', byName: user?.name ?? enterprise.name }],
   };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

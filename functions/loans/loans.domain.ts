@@ -156,28 +156,7 @@ export const OPEN_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'UNDER_REVIEW'];
 /** The bank may read the applicant's report while the application is alive. */
 export const REPORT_READABLE_STATUSES: ApplicationStatus[] = ['SUBMITTED', 'UNDER_REVIEW', 'APPROVED'];
 
-const CST = 8 * 3600 * 1000;
-
-/**
- * Adds working days in China time: weekends are skipped, and so are the public holidays given
- * (`YYYY-MM-DD`), while adjusted working weekends (调休) given in `extraWorkdays` count.
- * The deadline is the end (24:00 China time) of the last working day.
- */
-export function addWorkingDays(startIso: string, days: number, calendar: { holidays?: readonly string[]; extraWorkdays?: readonly string[] } = {}): string {
-  const holidays = new Set(calendar.holidays ?? []);
-  const extra = new Set(calendar.extraWorkdays ?? []);
-  const local = new Date(new Date(startIso).getTime() + CST);
-  let day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  let counted = 0;
-  while (counted < days) {
-    day += 86_400_000;
-    const d = new Date(day);
-    const key = d.toISOString().slice(0, 10);
-    const weekend = d.getUTCDay() === 0 || d.getUTCDay() === 6;
-    if ((weekend && !extra.has(key)) || holidays.has(key)) continue;
-    counted++;
-  }
-  return new Date(day + 86_400_000 - CST).toISOString();
-}
+/** Working-day deadlines in China time, with the State Council's holidays (shared/domain/working-days.ts). */
+export { addWorkingDays } from '../shared/domain/working-days';
 
 export const REVIEW_WORKING_DAYS = 10;

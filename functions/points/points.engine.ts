@@ -1,3 +1,4 @@
+import { chinaYear } from '../shared/domain/china-time';
 import { findRule, type CatalogueVersion, type Severity } from '../rules/rules.domain';
 import { BASE_POINTS, clampPoints, DIMENSIONS, tierOf, type DimensionCode, type Tier } from './points.domain';
 
@@ -6,8 +7,12 @@ import { BASE_POINTS, clampPoints, DIMENSIONS, tierOf, type DimensionCode, type 
  *
  * - An event counts from its occurrence until its `countsUntil` (or until it was repaired);
  *   a retracted event (an objection upheld) never counts.
- * - Yearly caps: within one calendar year (China Standard Time) of occurrence, the events of one
- *   rule count in order of occurrence (then id) until the rule's cap is used up; the rest count 0.
+ * - Yearly caps: within one calendar year (China time) of occurrence, the events of one rule
+ *   count in order of occurrence (then id) until the rule's cap is used up; the rest count 0.
+ *   Only events that still stand use the cap: a retracted event (the record was wrong) and a
+ *   repaired one, from its repair on, give their share back to the rule's other events of that
+ *   year, which are then scored as if it had never been recorded. An expired event keeps its
+ *   share: the cap bounds what one year's events of a rule can add up to over their lifetime.
  * - Points = 100 + the counted points of the active events, clamped to 0–200.
  * - The result says when it next changes, so a stored projection knows when it goes stale.
  */
@@ -44,8 +49,6 @@ export interface Evaluation {
   nextChangeAt: string | null;
 }
 
-const CST_OFFSET_MS = 8 * 3600 * 1000;
-const yearOf = (iso: string) => new Date(new Date(iso).getTime() + CST_OFFSET_MS).getUTCFullYear();
 const ms = (iso: string) => new Date(iso).getTime();
 
 function endOf(e: ScoredEvent): number {
@@ -74,13 +77,16 @@ export function evaluate(events: readonly ScoredEvent[], catalogue: readonly Cat
       next = Math.min(next, start);
       continue;
     }
-    const capKey = `${e.ruleId}|${e.ruleVersion}|${yearOf(e.occurredAt)}`;
-    const usedSoFar = used.get(capKey) ?? 0;
-    const allowed = Math.max(0, Math.min(Math.abs(rule.points), rule.yearlyCap - usedSoFar));
-    used.set(capKey, usedSoFar + allowed);
     const active = now < end;
-    const counted = active ? Math.sign(rule.points) * allowed : 0;
+    const repairedBy = e.state === 'repaired' && e.endedAt !== undefined && ms(e.endedAt) <= now;
+    const capKey = `${e.ruleId}|${e.ruleVersion}|${chinaYear(e.occurredAt)}`;
+    const usedSoFar = used.get(capKey) ?? 0;
+    const allowed = repairedBy ? 0 : Math.max(0, Math.min(Math.abs(rule.points), rule.yearlyCap - usedSoFar));
+    used.set(capKey, usedSoFar + allowed);
+    const counted = active && allowed > 0 ? Math.sign(rule.points) * allowed : 0;
     if (active && allowed > 0) next = Math.min(next, end);
+    // A repair taking effect later gives the cap share back then, even after the event expired.
+    if (allowed > 0 && e.state === 'repaired' && e.endedAt !== undefined && ms(e.endedAt) > now) next = Math.min(next, ms(e.endedAt));
     dimensions[rule.dimension] += counted;
     contributions.push({
       eventId: e.id,

@@ -1,24 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { CreditRepository } from '../credit/credit.repository';
 import type { EnterprisesRepository } from '../enterprises/enterprises.repository';
+import type { HolidayCalendar } from '../holidays/holiday-calendar';
 import type { IdentityRepository } from '../identity/identity.repository';
-import { addWorkingDays } from '../loans/loans.domain';
 import type { RulesRepository } from '../rules/rules.repository';
 import type { Principal } from '../shared/auth/roles';
 import { backoff } from '../shared/db/models';
 import type { Clock } from '../shared/domain/clock';
+import { addWorkingDays } from '../shared/domain/working-days';
 import { AppError, errors } from '../shared/http/app-error';
 import { callerSubject } from './caller-subject';
 import { ANSWER_WORKING_DAYS, repairRefusal, type CaseKind, type RightsCase } from './rights.domain';
 import type { RightsRepository } from './rights.repository';
 
-type Deps = { identities: IdentityRepository; enterprises: EnterprisesRepository; credit: CreditRepository; rules: RulesRepository; rights: RightsRepository; clock: Clock };
+type Deps = { identities: IdentityRepository; enterprises: EnterprisesRepository; credit: CreditRepository; rules: RulesRepository; rights: RightsRepository; holidays: HolidayCalendar; clock: Clock };
 
 /**
  * A subject raises an objection against one of its events, or applies for credit repair.
  * 1. The event must be the caller's own (anyone else's: 404).
  * 2. Repair only after the minimum publication period, for a negative record still counting.
- * 3. In one transaction: store the case (deadline: 5 working days) and flag the event — the event
+ * 3. In one transaction: store the case (deadline: 5 working days, with the State Council's
+ *    holidays and adjusted working weekends) and flag the event — the event
  *    shows 「异议处理中」 at once; a second open case of the same kind is 409.
  */
 export async function openCase(deps: Deps, principal: Principal, kind: CaseKind, eventId: string, text: string): Promise<{ id: string; status: 'OPEN'; deadline: string }> {
@@ -47,7 +49,7 @@ export async function openCase(deps: Deps, principal: Principal, kind: CaseKind,
       text,
       status: 'OPEN',
       createdAt,
-      deadline: addWorkingDays(createdAt, ANSWER_WORKING_DAYS),
+      deadline: addWorkingDays(createdAt, ANSWER_WORKING_DAYS, await deps.holidays.calendar()),
     };
     const outcome = await deps.rights.open(c, fresh);
     if (outcome === 'ok') return { id: c.id, status: 'OPEN', deadline: c.deadline };

@@ -6,7 +6,8 @@ import type { CreditEvent } from '../credit/credit.types';
 import { addMonths, findRule, type CatalogueVersion } from '../rules/rules.domain';
 
 export type CaseKind = 'objection' | 'repair';
-export type CaseStatus = 'OPEN' | 'UPHELD' | 'REJECTED' | 'APPROVED';
+/** `SUPERSEDED`: a repair application closed because an upheld objection retracted its record. */
+export type CaseStatus = 'OPEN' | 'UPHELD' | 'REJECTED' | 'APPROVED' | 'SUPERSEDED';
 
 export interface RightsCase {
   id: string;
@@ -29,7 +30,43 @@ export interface RightsCase {
 /** Departments answer objections within 5 working days (DOMAIN.md); repairs likewise here. */
 export const ANSWER_WORKING_DAYS = 5;
 
-export const STATUS_LABELS: Record<CaseStatus, string> = { OPEN: '处理中', UPHELD: '异议成立', REJECTED: '未通过', APPROVED: '已修复' };
+export const STATUS_LABELS: Record<CaseStatus, string> = { OPEN: '处理中', UPHELD: '异议成立', REJECTED: '未通过', APPROVED: '已修复', SUPERSEDED: '记录已撤销' };
+
+export const CASE_STATUSES = ['OPEN', 'UPHELD', 'REJECTED', 'APPROVED', 'SUPERSEDED'] as const satisfies readonly CaseStatus[];
+
+/** The answer a superseded repair application carries. */
+export const SUPERSEDED_ANSWER = '对该记录的异议成立，记录已撤销，不再计分，无需修复';
+
+export type Decision = 'uphold' | 'reject' | 'approve';
+
+/**
+ * What answering a case does, from the event as read (pure). The repository writes exactly this:
+ * the case's status, the event's open flag removed and — when the answer changes what counts —
+ * the event's state, each under a condition that the field still holds what was read.
+ * - Objection rejected / repair rejected: only the flag goes; the record keeps counting.
+ * - Objection upheld: the record is retracted (it never counts), from `recorded` or from
+ *   `repaired` (a wrong record is removed even if it was repaired meanwhile). A repair still open
+ *   on it is closed as SUPERSEDED in the same transaction, so it cannot be left open.
+ * - Repair approved: only a `recorded` record becomes `repaired`; one already retracted (or
+ *   repaired) leaves nothing to repair, and the application is closed as SUPERSEDED.
+ */
+export interface ClosePlan {
+  status: Exclude<CaseStatus, 'OPEN'>;
+  /** The event's new state; absent when the answer leaves it as it is. */
+  nextState?: 'retracted' | 'repaired';
+  /** The open repair on the same event that this answer closes as SUPERSEDED. */
+  supersedesRepairId?: string;
+}
+
+export function closePlan(kind: CaseKind, decision: Decision, event: Pick<CreditEvent, 'state' | 'openRepairId'>): ClosePlan {
+  if (decision === 'reject') return { status: 'REJECTED' };
+  if (kind === 'objection') {
+    if (event.state === 'retracted') return { status: 'UPHELD' };
+    return { status: 'UPHELD', nextState: 'retracted', ...(event.openRepairId ? { supersedesRepairId: event.openRepairId } : {}) };
+  }
+  if (event.state !== 'recorded') return { status: 'SUPERSEDED' };
+  return { status: 'APPROVED', nextState: 'repaired' };
+}
 
 /** Why a credit-repair application is refused now, or null when it may be made. */
 export function repairRefusal(event: CreditEvent, catalogue: readonly CatalogueVersion[], now: Date): string | null {

@@ -1,10 +1,11 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
-import { EventModel, eventItem, ProjectionModel, projectionCondition, projectionItem } from '../credit/credit.repository';
+import { EventModel, projectionItem } from '../credit/credit.repository';
 import type { CreditEvent, SubjectProjection } from '../credit/credit.types';
 import { keys } from '../shared/db/keys';
-import { defineModel, isTransactionConflict } from '../shared/db/models';
-import type { CaseKind, RightsCase } from './rights.domain';
+import { createOnlyPut, defineModel, isTransactionConflict } from '../shared/db/models';
+import type { CaseKind, ClosePlan, RightsCase } from './rights.domain';
 
 const CaseModel = defineModel('RightsCase', { caseId: String, kind: String, status: String, dataJson: String });
 
@@ -27,7 +28,21 @@ function caseItem(c: RightsCase): Record<string, unknown> {
 
 export type Outcome = 'ok' | 'taken' | 'conflict';
 
+export interface CloseInput {
+  /** The case as answered (status, answer, answeredAt). */
+  closed: RightsCase;
+  /** The event as the decider read it. */
+  event: CreditEvent;
+  plan: ClosePlan;
+  /** The open repair an upheld objection closes, as answered. */
+  superseded?: RightsCase;
+  /** The subject's new projection when the answer changes what counts, over the version read first. */
+  projection?: { next: SubjectProjection; expectedVersion: number | null };
+}
+
 export class RightsRepository {
+  constructor(private readonly tableName: string) {}
+
   /**
    * Opens a case and flags its event in one transaction; the flag is set only if the event has
    * no open case of this kind and still counts as recorded, so there is one open case per event.
@@ -55,21 +70,69 @@ export class RightsRepository {
   }
 
   /**
-   * Closes a case. The case changes only if it is still OPEN (one answer per case); the event is
-   * rewritten with its new state and without the open flag, and — when the answer changes what
-   * counts (an upheld objection retracts, an approved repair ends the record) — the subject's
-   * projection is written in the same transaction, guarded by its version.
+   * Closes a case in one transaction that writes only what the answer changes, each under a
+   * condition on what the decider read, so that no interleaving of answers can undo another:
+   * - the case: status and record, only while it is still OPEN (two deciders: one wins);
+   * - the event: its open flag removed, only while it still names this case; when the state
+   *   changes, also only while the state is the one read (an approval cannot revive a record an
+   *   upheld objection just retracted), and an upheld objection pins the event's open repair —
+   *   the one it closes as SUPERSEDED, or none — so a repair opened meanwhile is not left behind;
+   * - the superseded repair, only while it is still OPEN;
+   * - the projection, only over the version read before the events.
+   * Writing fields instead of the whole event is what keeps a concurrent answer's fields (the
+   * other case's flag, a state it set) from being overwritten by a stale copy.
    */
-  async close(c: RightsCase, event: CreditEvent, projection: { next: SubjectProjection; expectedVersion: number | null } | null): Promise<Outcome> {
-    const ops: unknown[] = [
-      CaseModel.transaction.create(caseItem(c), { overwrite: true, condition: new dynamoose.Condition('status').eq('OPEN') }),
-      EventModel.transaction.create(eventItem(event), { overwrite: true, condition: new dynamoose.Condition(openField(c.kind)).eq(c.id) }),
+  async close(input: CloseInput): Promise<Outcome> {
+    const { closed, event, plan, superseded, projection } = input;
+    const flag = openField(closed.kind);
+    const names: Record<string, string> = { '#flag': flag };
+    const values: Record<string, unknown> = { ':case': closed.id };
+    const conditions = ['#flag = :case'];
+    const removes = ['#flag'];
+    const sets: string[] = [];
+    if (plan.nextState) {
+      names['#state'] = 'state';
+      names['#endedAt'] = 'endedAt';
+      values[':read'] = event.state;
+      values[':next'] = plan.nextState;
+      values[':at'] = closed.answeredAt;
+      conditions.push('#state = :read');
+      sets.push('#state = :next', '#endedAt = :at');
+      if (closed.kind === 'objection') {
+        names['#repair'] = 'openRepairId';
+        if (plan.supersedesRepairId) {
+          values[':repair'] = plan.supersedesRepairId;
+          conditions.push('#repair = :repair');
+          removes.push('#repair');
+        } else {
+          conditions.push('attribute_not_exists(#repair)');
+        }
+      }
+    }
+    const items: TransactWriteItem[] = [
+      { Update: this.caseUpdate(closed) },
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: marshall(keys.subjectEvent(event.subjectKey, event.id)),
+          UpdateExpression: `${sets.length > 0 ? `SET ${sets.join(', ')} ` : ''}REMOVE ${removes.join(', ')}`,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: marshall(values),
+        },
+      },
     ];
+    if (superseded) items.push({ Update: this.caseUpdate(superseded) });
     if (projection) {
-      ops.push(ProjectionModel.transaction.create(projectionItem(projection.next), { overwrite: true, condition: projectionCondition(projection.expectedVersion) }));
+      const put = createOnlyPut(this.tableName, projectionItem(projection.next));
+      items.push({
+        Put: projection.expectedVersion === null
+          ? put
+          : { ...put, ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': { N: String(projection.expectedVersion) } } },
+      });
     }
     try {
-      await dynamoose.transaction(ops as Parameters<typeof dynamoose.transaction>[0]);
+      await dynamoose.aws.ddb().send(new TransactWriteItemsCommand({ TransactItems: items }));
       return 'ok';
     } catch (e) {
       if (e instanceof TransactionCanceledException) {
@@ -79,6 +142,18 @@ export class RightsRepository {
       }
       throw e;
     }
+  }
+
+  /** A case's answer: its status and record, only while it is still OPEN. */
+  private caseUpdate(c: RightsCase) {
+    return {
+      TableName: this.tableName,
+      Key: marshall(keys.rightsCase(kindKey(c.kind), c.id)),
+      UpdateExpression: 'SET #status = :status, #data = :data',
+      ConditionExpression: '#status = :open',
+      ExpressionAttributeNames: { '#status': 'status', '#data': 'dataJson' },
+      ExpressionAttributeValues: marshall({ ':status': c.status, ':data': JSON.stringify(c), ':open': 'OPEN' }),
+    };
   }
 
   async listByDepartment(kind: CaseKind, department: string, limit: number, after?: Record<string, string>): Promise<{ items: RightsCase[]; last?: Record<string, string> }> {

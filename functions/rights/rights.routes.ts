@@ -9,14 +9,14 @@ import { route, type AnyRoute } from '../shared/http/route';
 import { callerSubject } from './caller-subject';
 import { decideCase } from './decide-case';
 import { openCase } from './open-case';
-import { STATUS_LABELS, type CaseKind, type RightsCase } from './rights.domain';
+import { CASE_STATUSES, STATUS_LABELS, type CaseKind, type RightsCase } from './rights.domain';
 
 const caseView = z.object({
   id: z.string(),
   kind: z.enum(['objection', 'repair']),
   eventId: z.string(),
   eventTitle: z.string(),
-  status: z.enum(['OPEN', 'UPHELD', 'REJECTED', 'APPROVED']),
+  status: z.enum(CASE_STATUSES),
   statusLabel: z.string(),
   text: z.string(),
   department: z.object({ id: z.string(), name: z.string() }),
@@ -30,7 +30,7 @@ const caseView = z.object({
 const casesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(1024).regex(/^[A-Za-z0-9_-]+$/).optional(),
-  status: z.enum(['OPEN', 'UPHELD', 'REJECTED', 'APPROVED']).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
   department: z.string().max(64).optional().describe('admin: which department’s queue'),
 });
 

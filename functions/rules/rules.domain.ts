@@ -58,31 +58,45 @@ export function findRule(versions: readonly CatalogueVersion[], version: number,
   return versions.find((v) => v.version === version)?.rules.find((r) => r.id === ruleId);
 }
 
-/** Adds calendar months in UTC, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(iso: string, months: number): string {
-  const d = new Date(iso);
-  const day = d.getUTCDate();
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString();
+/** Calendar months in China time, to the day (shared/domain/china-time.ts). */
+export { addMonths } from '../shared/domain/china-time';
+
+/** What is wrong with one field of a rule as written by the credit centre. */
+export interface RuleProblem {
+  field: 'points' | 'yearlyCap' | 'severity' | 'validityMonths' | 'minPublicationMonths';
+  message: string;
+  code: string;
 }
 
-/** Problems of a rule as written by the credit centre; empty when the rule is sound. */
-export function ruleProblems(rule: Rule): string[] {
-  const p: string[] = [];
-  if (rule.points === 0) p.push('分值不能为 0');
-  if (Math.abs(rule.points) > 50) p.push('单条记录分值不能超过 ±50');
-  if (rule.yearlyCap < Math.abs(rule.points)) p.push('年度上限不能小于单条分值');
+/**
+ * Problems of a rule as written by the credit centre; empty when the rule is sound. A negative
+ * rule counts for its publication period, which must lie within its severity's bounds (light
+ * 1–3 months, general 3–12, serious 12–36; the court's dishonest-debtor list, 24, is a serious
+ * one), and may be repaired only after that severity's minimum, never after it stops counting.
+ */
+export function ruleProblems(rule: Rule): RuleProblem[] {
+  const p: RuleProblem[] = [];
+  const add = (field: RuleProblem['field'], code: string, message: string) => p.push({ field, code, message: `${rule.id}：${message}` });
+  if (rule.points === 0) add('points', 'zero_points', '分值不能为 0');
+  if (Math.abs(rule.points) > 50) add('points', 'points_range', '单条记录分值不能超过 ±50');
+  if (rule.yearlyCap < Math.abs(rule.points)) add('yearlyCap', 'cap_below_points', '年度上限不能小于单条分值');
   if (rule.points < 0) {
-    if (!rule.severity) p.push('失信规则必须注明严重程度');
-    else {
-      const pub = PUBLICATION[rule.severity];
-      const court = rule.severity === 'serious' && rule.validityMonths === 24;
-      if (!court && rule.validityMonths > pub.maxMonths) p.push(`${pub.label}失信信息公示期最长 ${pub.maxMonths} 个月`);
+    if (!rule.severity) {
+      add('severity', 'severity_required', '失信规则必须注明严重程度');
+      return p;
     }
-  } else if (rule.severity) {
-    p.push('守信规则不设严重程度');
+    const pub = PUBLICATION[rule.severity];
+    const lowest = Math.max(1, pub.minMonths);
+    if (rule.validityMonths < lowest || rule.validityMonths > pub.maxMonths) {
+      add('validityMonths', 'publication_period', `${pub.label}失信信息公示期应为 ${lowest}–${pub.maxMonths} 个月，不能为 ${rule.validityMonths} 个月`);
+    }
+    const min = rule.minPublicationMonths;
+    if (min === undefined) add('minPublicationMonths', 'min_publication_required', `失信规则必须注明最短公示期（${pub.label}失信至少 ${pub.minMonths} 个月）`);
+    else if (min < pub.minMonths) add('minPublicationMonths', 'min_publication_period', `${pub.label}失信信息最短公示期不少于 ${pub.minMonths} 个月，不能为 ${min} 个月`);
+    else if (min > rule.validityMonths) add('minPublicationMonths', 'min_publication_period', `最短公示期（${min} 个月）不能长于公示期（${rule.validityMonths} 个月）`);
+  } else {
+    if (rule.severity) add('severity', 'severity_not_allowed', '守信规则不设严重程度');
+    if (rule.minPublicationMonths !== undefined) add('minPublicationMonths', 'min_publication_not_allowed', '守信规则不设最短公示期');
   }
   return p;
 }

@@ -1,3 +1,4 @@
+import { WEEKENDS_ONLY, workCalendar } from '../../functions/shared/domain/holidays-cn';
 import { addWorkingDays, evaluateCriteria, TRANSITIONS, STATUSES, type EnterpriseStanding, type ProductCriteria } from '../../functions/loans/loans.domain';
 
 const now = new Date('2026-11-27T04:00:00Z');
@@ -43,18 +44,18 @@ describe('application state machine', () => {
 describe('working-day deadlines', () => {
   it('counts 10 working days from a Friday, skipping weekends, to the end of the day in China time', () => {
     // Friday 2026-11-27 → ten working days later is Friday 2026-12-11, 24:00 China time.
-    expect(addWorkingDays('2026-11-27T04:00:00Z', 10)).toBe('2026-12-11T16:00:00.000Z');
+    expect(addWorkingDays('2026-11-27T04:00:00Z', 10, WEEKENDS_ONLY)).toBe('2026-12-11T16:00:00.000Z');
   });
 
   it('skips holidays and counts adjusted working weekends', () => {
     const start = '2026-09-28T02:00:00Z'; // Monday
-    const plain = addWorkingDays(start, 5);
+    const plain = addWorkingDays(start, 5, WEEKENDS_ONLY);
     expect(plain).toBe('2026-10-05T16:00:00.000Z');
-    const withHolidays = addWorkingDays(start, 5, { holidays: ['2026-10-01', '2026-10-02', '2026-10-05'], extraWorkdays: ['2026-10-04'] });
+    const withHolidays = addWorkingDays(start, 5, workCalendar([{ year: 2026, holidays: ['2026-10-01', '2026-10-02', '2026-10-05'], workdays: ['2026-10-04'], source: 'test' }]));
     expect(withHolidays).toBe('2026-10-07T16:00:00.000Z');
   });
 
   it('uses the China date of the start: a submission at 23:30 China time counts from that day', () => {
-    expect(addWorkingDays('2026-11-26T15:30:00Z', 1)).toBe('2026-11-27T16:00:00.000Z');
+    expect(addWorkingDays('2026-11-26T15:30:00Z', 1, WEEKENDS_ONLY)).toBe('2026-11-27T16:00:00.000Z');
   });
 });

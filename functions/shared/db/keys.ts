@@ -81,6 +81,9 @@ export const keys = {
   redemptionsPerDayPrefix: () => ({ pk: 'STATS#redemptions' }),
   /** A fixed-window request counter: `RATE#<scope>#<who>` per window start. */
   rateWindow: (scope: string, who: string, windowStart: number) => ({ pk: `RATE#${scope}#${who}`, sk: `W#${windowStart}` }),
+  /** A year of the State Council's holiday arrangement as the credit centre entered it (all years in one Query). */
+  holidayYear: (year: number) => ({ pk: 'HOLIDAYS', sk: `Y#${year}` }),
+  holidayYearsPrefix: () => ({ pk: 'HOLIDAYS', skPrefix: 'Y#' }),
   /** Ingestion idempotency: one item per (department, sourceId). */
   recordSource: (department: string, sourceId: string) => ({ pk: `SRC#${department}#${sourceId}`, sk: 'SRC' }),
 } as const;

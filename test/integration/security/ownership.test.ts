@@ -24,6 +24,7 @@ const NOT_OWNED: Record<string, string> = {
   'patch /api/orgs/:id': 'the credit centre manages every organisation (admin only)',
   'post /api/orgs/:id/suspension': 'the credit centre manages every organisation (admin only)',
   'delete /api/orgs/:id/suspension': 'the credit centre manages every organisation (admin only)',
+  'put /api/admin/holidays/:year': 'the State Council’s holiday calendar as the credit centre keeps it (admin only, one per deployment)',
 };
 
 describe('every object route against the right role but another owner', () => {
