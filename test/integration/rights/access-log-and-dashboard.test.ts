@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { fixedClock } from '../../../functions/shared/domain/clock';
 import { refreshStats } from '../../../functions/stats/refresh-stats';
 import { registeredEnterprise } from '../../support/enterprises';
-import { verifiedResident } from '../../support/people';
+import { daysAgo, verifiedResident } from '../../support/people';
 import { loginAs, testApp, type TestApp } from '../../support/test-app';
 
 describe('access log completeness and the credit-centre dashboard', () => {
@@ -10,7 +12,7 @@ describe('access log completeness and the credit-centre dashboard', () => {
     t = await testApp();
   });
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-  const logOf = async (token: string) => (await request(t.app).get('/api/access-log?limit=100').set(auth(token))).body.items as Array<{ purpose: string; actor: { role: string } }>;
+  const logOf = async (token: string) => (await request(t.app).get('/api/access-log?limit=100').set(auth(token))).body.items as Array<{ purpose: string; what: string; actor: { role: string } }>;
 
   it('writes exactly one entry for each read of someone else’s credit data, and none otherwise', async () => {
     const r = await verifiedResident(t);
@@ -50,6 +52,44 @@ describe('access log completeness and the credit-centre dashboard', () => {
     await request(t.app).get(`/api/loan-applications/${id}/credit-report`).set(auth(bank));
     expect((await logOf(e.token)).map((x) => x.actor.role)).toEqual(['bank']);
   });
+
+  it('after consent is withdrawn, the centre sees only that and since when, and no read computes anything for the person', async () => {
+    const r = await verifiedResident(t);
+    const dept = await loginAs(t.app, 'dept-market');
+    // A light penalty 80 days old stops counting about 10 days from now: its projection goes stale.
+    await request(t.app).post('/api/credit-records').set(auth(dept)).send({
+      records: [{ sourceId: `CW-${randomUUID()}`, subjectType: 'person', subjectId: r.idNumber, ruleId: 'P-LAW-02', occurredAt: daysAgo(80) }],
+    });
+    const subjectKey = (await t.deps.identities.getUser(r.userId))?.subjectKey as string;
+    const stored = await t.deps.credit.getProjection(subjectKey);
+    expect(stored?.nextChangeAt).toEqual(expect.any(String));
+    const withdrawal = await request(t.app).post('/api/consents/sensitive-pi/withdrawal').set(auth(r.token));
+    expect(withdrawal.status).toBe(200);
+    const withdrawnAt = (await t.deps.identities.getUser(r.userId))?.consentWithdrawnAt;
+
+    // 30 days on, a reader that computed would rebuild the stale projection.
+    const laterMs = Date.now() + 30 * 86_400_000;
+    expect(Date.parse(stored?.nextChangeAt as string)).toBeLessThan(laterMs);
+    const later = await testApp({}, { clock: fixedClock(new Date(laterMs).toISOString()) });
+    const token = async (claims: { userId: string; roles: Array<'resident' | 'admin'>; orgId?: string }) => (await later.deps.tokens.issue(claims, Math.floor(laterMs / 1000))).token;
+    const admin = await token({ userId: 'admin', roles: ['admin'], orgId: 'org-centre' });
+    const lookUp = await request(later.app).get(`/api/admin/residents/${r.userId}/credit?purpose=${encodeURIComponent('核查投诉线索')}`).set(auth(admin));
+    expect(lookUp.status).toBe(200);
+    expect(lookUp.body).toEqual({ name: '刘*', consentWithdrawn: true, consentWithdrawnAt: withdrawnAt });
+
+    const resident = await token({ userId: r.userId, roles: ['resident'] });
+    for (const path of ['/api/points/me', '/api/points/me/events', '/api/reports/me']) {
+      const res = await request(later.app).get(path).set(auth(resident));
+      expect({ path, status: res.status, code: res.body.error?.code }).toEqual({ path, status: 403, code: 'CONSENT_WITHDRAWN' });
+    }
+    const incentives = await request(later.app).get('/api/incentives').set(auth(resident));
+    expect(incentives.body.items[0].reasons).toContain('已撤回个人信息处理授权，重新授权后可用');
+    // Nothing was recomputed or written for them.
+    expect(await t.deps.credit.getProjection(subjectKey)).toEqual(stored);
+
+    const entries = await logOf(r.token);
+    expect(entries[0]).toMatchObject({ actor: { role: 'admin' }, purpose: '信用中心查询：核查投诉线索', what: '查询信用：本人已撤回授权，未显示积分和信用记录' });
+  }, 30_000);
 
   it('shows the dashboard: residents by tier, redemptions per day, applications by status', async () => {
     const admin = await loginAs(t.app, 'admin');
