@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync, statSync, writeFileSync, ap
 import readline from 'node:readline';
 import type { IngestResult } from '../ingest-credit-records';
 import { parseCsvHeader, parseCsvLine, parseJsonLine, type Parsed } from './parse-records';
+import { redactRecord, redactText } from './redact';
 
 /**
  * Imports a department's file of credit records in batches of at most 500.
@@ -9,7 +10,8 @@ import { parseCsvHeader, parseCsvLine, parseJsonLine, type Parsed } from './pars
  * - After each batch a checkpoint records how many lines are done; a re-run after an
  *   interruption resumes there. Even without the checkpoint nothing doubles: every record's
  *   (department, sourceId) is idempotent.
- * - Rejected records go to `<file>.rejects.jsonl` with their line number, code and message.
+ * - Rejected records go to `<file>.rejects.jsonl` with their line number, code and message, and
+ *   the record with every ID number masked (redact.ts).
  */
 export interface ImportSummary {
   lines: number;
@@ -64,7 +66,7 @@ export async function importFile(opts: ImportOptions): Promise<ImportSummary> {
   const flush = async () => {
     if (batch.length === 0) return;
     const result = await opts.submit(batch.map((b) => b.record));
-    const rejectLines = result.rejected.map((r) => JSON.stringify({ line: batch[r.index].line, code: r.code, message: r.message, record: batch[r.index].record }));
+    const rejectLines = result.rejected.map((r) => JSON.stringify({ line: batch[r.index].line, code: r.code, message: redactText(r.message), record: redactRecord(batch[r.index].record) }));
     if (rejectLines.length > 0) appendFileSync(rejectsPath, `${rejectLines.join('\n')}\n`);
     cp = { ...cp, lines: lineNo, bytes, accepted: cp.accepted + result.accepted, duplicates: cp.duplicates + result.duplicates, rejected: cp.rejected + result.rejected.length };
     writeFileSync(checkpointPath, JSON.stringify(cp));
@@ -82,7 +84,7 @@ export async function importFile(opts: ImportOptions): Promise<ImportSummary> {
     if (lineNo <= resumedFrom || raw.trim() === '') continue;
     const parsed: Parsed = isCsv ? parseCsvLine(raw, header as string[]) : parseJsonLine(raw);
     if (!parsed.ok) {
-      appendFileSync(rejectsPath, `${JSON.stringify({ line: lineNo, code: 'UNPARSABLE_LINE', message: parsed.message })}\n`);
+      appendFileSync(rejectsPath, `${JSON.stringify({ line: lineNo, code: 'UNPARSABLE_LINE', message: redactText(parsed.message) })}\n`);
       cp.rejected++;
       continue;
     }

@@ -48,6 +48,9 @@ describe('bulk importer', () => {
     const rejects = readFileSync(`${file}.rejects.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(rejects.map((x) => x.code).sort()).toEqual(['INVALID_ID_NUMBER', 'UNPARSABLE_LINE']);
     expect(rejects.find((x) => x.code === 'INVALID_ID_NUMBER').line).toBe(32);
+    // Even a mistyped ID number is someone's: the rejects file holds it masked, with line and reason.
+    expect(rejects.find((x) => x.code === 'INVALID_ID_NUMBER').record).toMatchObject({ sourceId: `${prefix}-bad`, subjectId: '4101**********3011' });
+    expect(readFileSync(`${file}.rejects.jsonl`, 'utf8')).not.toMatch(/\d{15}/);
 
     // A fresh re-run of the whole file (no checkpoint) doubles nothing.
     const again = await importFile({ file, submit, batchSize: 10, fresh: true });
@@ -61,7 +64,12 @@ describe('bulk importer', () => {
     const r = await verifiedResident(t);
     const file = path.join(dir, 'records.jsonl');
     const recs = Array.from({ length: 5 }, (_, i) => ({ sourceId: `CLI-${r.userId}-${i}`, subjectType: 'person', subjectId: r.idNumber, ruleId: 'P-LAW-02', occurredAt: daysAgo(2) }));
-    writeFileSync(file, `${recs.map((x) => JSON.stringify(x)).join('\n')}\nnot json\n`);
+    // Rejected, each with the resident's real ID number in it: an unknown rule, a date in the future.
+    const refused = [
+      { sourceId: `CLI-${r.userId}-rule`, subjectType: 'person', subjectId: r.idNumber, ruleId: 'P-NOPE-99', occurredAt: daysAgo(2), note: `身份证 ${r.idNumber}` },
+      { sourceId: `CLI-${r.userId}-date`, subjectType: 'person', subjectId: r.idNumber.slice(0, 17), ruleId: 'P-LAW-02', occurredAt: daysAgo(-30) },
+    ];
+    writeFileSync(file, `${[...recs, ...refused].map((x) => JSON.stringify(x)).join('\n')}\nnot json\n`);
     const server: Server = await new Promise((resolve) => {
       const s = t.app.listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -73,7 +81,18 @@ describe('bulk importer', () => {
         env: { ...process.env, LOG_LEVEL: 'SILENT' },
         timeout: 60_000,
       });
-      expect(stdout).toContain('5 accepted, 0 duplicates, 1 rejected');
+      expect(stdout).toContain('5 accepted, 0 duplicates, 3 rejected');
+      const text = readFileSync(`${file}.rejects.jsonl`, 'utf8');
+      expect(text).not.toContain(r.idNumber);
+      expect(text).not.toContain(r.idNumber.slice(0, 17));
+      expect(text).not.toMatch(/\d{15}/);
+      const rejects = text.trim().split('\n').map((l) => JSON.parse(l)).sort((a, b) => a.line - b.line);
+      const masked = `${r.idNumber.slice(0, 4)}**********${r.idNumber.slice(-4)}`;
+      expect(rejects).toEqual([
+        expect.objectContaining({ line: 6, code: expect.any(String), message: expect.any(String), record: expect.objectContaining({ subjectId: masked, note: `身份证 ${masked}` }) }),
+        expect.objectContaining({ line: 7, code: expect.any(String), record: expect.objectContaining({ subjectId: `${r.idNumber.slice(0, 4)}*********${r.idNumber.slice(13, 17)}` }) }),
+        expect.objectContaining({ line: 8, code: 'UNPARSABLE_LINE' }),
+      ]);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
