@@ -2,6 +2,7 @@
  * The API of the credit centre's console and the departments' queues: one typed function per
  * endpoint, on the shared `request` of api.ts. Types come from the backend through `import type`.
  */
+import type { HolidayYearViewDto, PutHolidayYearBody } from '../../../functions/holidays/holidays.schemas';
 import type { IncentiveInput, IncentiveUpdate, IncentiveView } from '../../../functions/incentives/incentives.schemas';
 import type { Measure } from '../../../functions/measures/measures.domain';
 import type { PublishVersionBody } from '../../../functions/rules/rules.schemas';
@@ -10,6 +11,8 @@ import { request, type RequestOptions } from './api';
 import type { CaseKind, CaseView, PublicMeasure } from './rights-api';
 
 export type { DashboardSnapshot, IncentiveInput, IncentiveUpdate, PublishVersionBody };
+export type HolidayYear = HolidayYearViewDto;
+export type HolidayYearInput = PutHolidayYearBody;
 export type RuleInput = PublishVersionBody['rules'][number];
 
 export interface DashboardResponse {
@@ -69,3 +72,11 @@ export const updateMeasure = (id: string, measure: Omit<Measure, 'id'>, expected
 /** The department (or the centre) answers a case with a reason; `409 CASE_CLOSED` if already answered. */
 export const decideCase = (kind: CaseKind, id: string, decision: CaseDecision, reason: string, options?: RequestOptions) =>
   request<CaseView>('POST', `/api/${kind === 'objection' ? 'objections' : 'repairs'}/${encodeURIComponent(id)}/decision`, { decision, reason }, options);
+
+/** The working-day calendar: the bundled State Council years and the ones the centre entered. */
+export const getHolidayYears = (options?: RequestOptions) =>
+  request<{ items: HolidayYear[]; nextCursor: null }>('GET', '/api/admin/holidays', undefined, options);
+
+/** Enters (or corrects) one year; `400 VALIDATION_FAILED` names each bad date. */
+export const putHolidayYear = (year: number, input: HolidayYearInput, options?: RequestOptions) =>
+  request<HolidayYear>('PUT', `/api/admin/holidays/${year}`, input, options);

@@ -25,6 +25,7 @@ export const ADMIN_PAGES = {
   incentiveEdit: '/packages/admin/incentive-edit/index',
   measures: '/packages/admin/measures/index',
   measureEdit: '/packages/admin/measure-edit/index',
+  holidays: '/packages/admin/holidays/index',
 } as const;
 
 export type EventSubject = 'person' | 'enterprise';

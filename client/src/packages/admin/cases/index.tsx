@@ -27,7 +27,7 @@ const FILTERS = [
 ] as const;
 type Filter = (typeof FILTERS)[number]['value'];
 
-const TONE: Record<CaseView['status'], string> = { OPEN: 'open', UPHELD: 'ok', APPROVED: 'ok', REJECTED: 'bad' };
+const TONE: Record<CaseView['status'], string> = { OPEN: 'open', UPHELD: 'ok', APPROVED: 'ok', REJECTED: 'bad', SUPERSEDED: 'ok' };
 
 function QueueCard({ c, showDepartment, onAnswered }: { c: CaseView; showDepartment: boolean; onAnswered: (answered: CaseView) => void }) {
   const [answering, setAnswering] = useState(false);

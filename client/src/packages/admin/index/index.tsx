@@ -6,7 +6,7 @@ import { getDashboard } from '../../../services/admin-api';
 import { ORG_PAGES } from '../../../services/org-pages';
 import type { Me } from '../../../services/api';
 import { listCases, type CaseKind } from '../../../services/rights-api';
-import { adminCasesPage } from '../../../services/rights-pages';
+import { ADMIN_PAGES, adminCasesPage } from '../../../services/rights-pages';
 import Dashboard from '../dashboard/dashboard';
 import ConsoleFrame from '../shared/console';
 import StateBlock from '../shared/state-block';
@@ -66,6 +66,13 @@ function CentreDashboard({ refresh }: { refresh: number }) {
         description='商户、银行、部门的建立、暂停与恢复，员工邀请与移除'
         testId='entry-orgs'
         onClick={() => void Taro.navigateTo({ url: ORG_PAGES.orgs })}
+      />
+      <EntryCard
+        badge='假'
+        title='节假日安排'
+        description='国务院办公厅的放假调休通知：工作日期限按它计算，每年录入下一年'
+        testId='entry-holidays'
+        onClick={() => void Taro.navigateTo({ url: ADMIN_PAGES.holidays })}
       />
       <StateBlock loading={dashboard.loading && !dashboard.data} error={dashboard.error} onRetry={() => void dashboard.reload()} testId='dashboard-state'>
         {dashboard.data && <Dashboard data={dashboard.data} />}

@@ -37,7 +37,7 @@ export default function CaseCard({ c, subject }: { c: CaseView; subject: EventSu
           <Text className='cx-item__block-text'>{c.answer}</Text>
         </View>
       )}
-      {c.status !== 'UPHELD' && (
+      {c.status !== 'UPHELD' && c.status !== 'SUPERSEDED' && (
         <Text className='cx-item__link' onClick={() => void Taro.navigateTo({ url: subjectEventPage(c.eventId, subject) })}>
           查看这条记录 ›
         </Text>

@@ -6,4 +6,5 @@ export const CASE_TONE: Record<CaseStatus, 'open' | 'ok' | 'bad' | 'info'> = {
   UPHELD: 'ok',
   APPROVED: 'ok',
   REJECTED: 'bad',
+  SUPERSEDED: 'ok',
 };
