@@ -2,7 +2,7 @@ import { WEEKENDS_ONLY, workCalendar } from '../../functions/shared/domain/holid
 import { addWorkingDays, evaluateCriteria, TRANSITIONS, STATUSES, type EnterpriseStanding, type ProductCriteria } from '../../functions/loans/loans.domain';
 
 const now = new Date('2026-11-27T04:00:00Z');
-const strong: EnterpriseStanding = { registered: true, grade: 'A', activeSerious: 0, penalties12m: 0, establishedOn: '2015-06-18', taxCreditGrade: 'A', restrictions: [] };
+const strong: EnterpriseStanding = { registered: true, registryStatus: 'active', grade: 'A', activeSerious: 0, penalties12m: 0, establishedOn: '2015-06-18', taxCreditGrade: 'A', restrictions: [] };
 const criteria: ProductCriteria = { minGrade: 'B', noSeriousDishonesty: true, maxPenalties12m: 1, minYearsOperating: 2, minTaxGrade: 'B' };
 
 describe('loan criteria', () => {
