@@ -24,6 +24,9 @@ const node = (name, extra = {}) => ({
 const optional = (file) => (fs.existsSync(path.join(__dirname, file)) ? [require(path.join(__dirname, file))] : []);
 
 module.exports = {
+  // A run-wide default: jest reads testTimeout from the root config only (the projects' own are
+  // ignored), and a loaded 2-core machine can take more than 5 s for the longer walks.
+  testTimeout: 30000,
   // The privacy sweep runs last and waits for every other file (test/support/privacy-run.ts).
   testSequencer: '<rootDir>/test/support/sequencer.js',
   reporters: ['default', '<rootDir>/test/support/run-reporter.js'],
