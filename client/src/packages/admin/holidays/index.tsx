@@ -12,6 +12,7 @@ import StateBlock from '../shared/state-block';
 import { formatRanges, parseDates, withWeekday } from './dates';
 import '../shared/console.scss';
 import '../shared/fields.scss';
+import './index.scss';
 
 interface Draft {
   year: string;
@@ -34,14 +35,32 @@ function missingYear(items: readonly HolidayYear[], now: Date): number | null {
   return null;
 }
 
+/** Dates separated by 、, a line breaking only between two of them. */
+function DateList({ items }: { items: readonly string[] }) {
+  return (
+    <>
+      {items.map((d, i) => (
+        <Text key={d} className='cx-holidays__date'>
+          {d}
+          {i < items.length - 1 ? '、' : ''}
+        </Text>
+      ))}
+    </>
+  );
+}
+
 function YearCard({ y, onEdit }: { y: HolidayYear; onEdit: () => void }) {
   return (
     <View className='cx-console-card' data-testid={`holiday-year-${y.year}`}>
       <Text className='cx-console-card__title'>
         {y.year} 年 · {y.origin === 'bundled' ? '系统内置' : '信用中心录入'}
       </Text>
-      <Text className='cx-text-secondary'>放假（{y.holidays.length} 天）：{formatRanges(y.holidays).join('、')}</Text>
-      <Text className='cx-console-card__note'>调休上班：{y.workdays.length > 0 ? y.workdays.map(withWeekday).join('、') : '无'}</Text>
+      <View className='cx-text-secondary'>
+        放假（{y.holidays.length} 天）：<DateList items={formatRanges(y.holidays)} />
+      </View>
+      <View className='cx-console-card__note'>
+        调休上班：{y.workdays.length > 0 ? <DateList items={y.workdays.map(withWeekday)} /> : '无'}
+      </View>
       <Text className='cx-console-card__note'>
         依据：{y.source}
         {y.updatedAt ? ` · ${chinaDateTime(y.updatedAt)} 录入` : ''}
@@ -87,12 +106,12 @@ function YearForm({ draft, setDraft, onSaved }: { draft: Draft; setDraft: (d: Dr
   return (
     <View className='cx-console-card' data-testid='holiday-form'>
       <Text className='cx-console-card__title'>录入或更正一年</Text>
-      <Text className='cx-text-secondary'>按国务院办公厅当年的通知填写；保存后新产生的答复期限（异议、修复 5 个工作日，银行审批 10 个工作日，双公示 7 个工作日）按此计算，已给出的期限不变。</Text>
+      <Text className='cx-text-secondary cx-holidays__intro'>按国务院办公厅当年的通知填写；保存后新产生的答复期限（异议、修复 5 个工作日，银行审批 10 个工作日，双公示 7 个工作日）按此计算，已给出的期限不变。</Text>
       <Field label='年份'>
         <TextInput value={draft.year} onChange={(v) => setDraft({ ...draft, year: v.trim(), source: draft.source === noticeName(draft.year) ? noticeName(v.trim()) : draft.source })} type='number' maxlength={4} testId='holiday-year' />
       </Field>
-      <TextAreaField label='放假日期' hint='单日或区间，每行一段，如 2027-02-05~2027-02-11（含其中的周末）' value={draft.holidays} onChange={(v) => set('holidays', v)} maxlength={2000} testId='holiday-days' />
-      <TextAreaField label='调休上班的周末' hint='如 2027-02-14，每行一个' value={draft.workdays} onChange={(v) => set('workdays', v)} maxlength={500} testId='holiday-workdays' />
+      <TextAreaField label='放假日期（含其中的周末）' hint='如 2027-02-05~2027-02-11，每行一段' value={draft.holidays} onChange={(v) => set('holidays', v)} maxlength={2000} testId='holiday-days' />
+      <TextAreaField label='调休上班的周末' hint='如 2027-02-14，每行一天' value={draft.workdays} onChange={(v) => set('workdays', v)} maxlength={500} testId='holiday-workdays' />
       <Field label='依据（通知名称、文号）'>
         <TextInput value={draft.source} onChange={(v) => set('source', v)} maxlength={200} testId='holiday-source' />
       </Field>
