@@ -6,7 +6,7 @@ import { hidePage, setRouterParams, showPage } from './stubs/taro';
 import { fail, fakeApi, ok, type FakeResponse } from './support/fake-api';
 import { CATALOGUE, LI_CATALOGUE, makePass, personalCatalogue, ZHANG_CATALOGUE } from './support/incentive-fixtures';
 
-type Status = 'active' | 'used' | 'expired';
+type Status = 'active' | 'used' | 'expired' | 'refused';
 
 /**
  * The backend as the pass screen sees it: each POST issues a fresh pass, each status poll answers
@@ -40,7 +40,9 @@ function passBackend(catalogue = ZHANG_CATALOGUE) {
       const body =
         s === 'used'
           ? { status: s, expiresAt: '', redeemedAt: '2026-03-02T02:15:00.000Z', merchantName: '管城回族区博物馆' }
-          : { status: s, expiresAt: '' };
+          : s === 'refused'
+            ? { status: s, expiresAt: '', refusal: { code: 'NOT_ELIGIBLE', reasons: ['今日次数已用完'], at: '2026-03-02T02:15:00.000Z', merchantName: '管城回族区博物馆' } }
+            : { status: s, expiresAt: '' };
       return { statusCode: 200, data: body, header: {} };
     }
     return base(opts);
@@ -50,6 +52,7 @@ function passBackend(catalogue = ZHANG_CATALOGUE) {
     polled,
     passIds,
     markUsed: (passId: string) => status.set(passId, 'used'),
+    markRefused: (passId: string) => status.set(passId, 'refused'),
     failIssue: (answer: (() => FakeResponse) | null) => {
       issueAnswer = answer;
     },
@@ -214,6 +217,17 @@ describe('信易+ scenario page and pass', () => {
     await advance(500);
     expect(screen.getByTestId('pass-verified')).toBeInTheDocument();
     expect(screen.queryByTestId('pass-refused')).not.toBeInTheDocument();
+  });
+
+  it('shows the resident why a merchant’s scan was refused (the merchant saw only the verdict)', async () => {
+    const backend = passBackend();
+    await openScenario();
+    await showPass();
+    backend.markRefused(backend.passIds[0]);
+    await advance(2_000);
+    expect(screen.getByTestId('pass-refused')).toHaveTextContent('管城回族区博物馆扫码核验未通过');
+    expect(screen.getByTestId('pass-refused-reason')).toHaveTextContent('今日次数已用完');
+    expect(screen.queryByTestId('pass-qr')).not.toBeInTheDocument();
   });
 
   it('shows the reasons when the server refuses the pass', async () => {

@@ -43,6 +43,16 @@ describe('报告核验 (public)', () => {
     expect(screen.queryByTestId('verify-issuer')).not.toBeInTheDocument();
   });
 
+  it('says a genuine report past its validity is expired, not altered', async () => {
+    fakeApi({ 'POST /api/reports/verify': ok({ valid: false, reason: 'EXPIRED' }) });
+    render(<VerifyPage />);
+    paste(signedReportJson(SIGNED_REPORT));
+    fireEvent.click(screen.getByTestId('verify-submit'));
+    expect(await screen.findByTestId('verify-verdict')).toHaveTextContent('无效 ✗');
+    expect(screen.getByTestId('verify-explain')).toHaveTextContent('报告已超过有效期');
+    expect(screen.getByTestId('verify-explain')).not.toHaveTextContent('改动');
+  });
+
   it('explains text that is not a whole report without asking the server, and clears the verdict on edit', async () => {
     fakeApi({ 'POST /api/reports/verify': ok({ valid: true, keyId: 'k', issuer: 'i', issuedAt: '2026-11-27T02:00:00.000Z' }) });
     render(<VerifyPage />);

@@ -74,6 +74,8 @@ export interface CreditReport {
 
 export interface VerifyResult {
   valid: boolean;
+  /** Why a report is not valid: changed (`SIGNATURE`) or past its validity (`EXPIRED`). */
+  reason?: string;
   keyId?: string;
   issuer?: string;
   issuedAt?: string;

@@ -31,7 +31,11 @@ function ResultCard({ outcome }: { outcome: Outcome }) {
         <Text className='cx-verify__verdict' data-testid='verify-verdict'>
           无效 ✗
         </Text>
-        <Text className='cx-verify__explain'>报告内容与签名不符：报告可能被改动过（哪怕一个字），或不是本平台出具的。请向报告持有人索取原始报告。</Text>
+        <Text className='cx-verify__explain' data-testid='verify-explain'>
+          {result.reason === 'EXPIRED'
+            ? '报告已超过有效期：签名真实，但报告内容可能已不反映当前信用状况。请向报告持有人索取新出具的报告。'
+            : '报告内容与签名不符：报告可能被改动过（哪怕一个字），或不是本平台出具的。请向报告持有人索取原始报告。'}
+        </Text>
       </View>
     );
   }

@@ -74,7 +74,7 @@ export default function PassView({ item, running, onClose }: PassViewProps) {
   if (state.phase === 'refused') {
     return (
       <View className='cx-card cx-pass cx-pass--problem' data-testid='pass-refused'>
-        <Text className='cx-pass__problem-title'>暂不能出示凭证</Text>
+        <Text className='cx-pass__problem-title'>{state.title ?? '暂不能出示凭证'}</Text>
         {state.reasons.length > 0 ? (
           state.reasons.map((r) => (
             <Text key={r} className='cx-pass__problem-reason' data-testid='pass-refused-reason'>

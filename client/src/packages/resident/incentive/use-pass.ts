@@ -15,7 +15,7 @@ export type PassState =
   | { phase: 'issuing' }
   | { phase: 'showing'; pass: PassResponse; secondsLeft: number; refreshing: boolean }
   | { phase: 'verified'; redeemedAt: string; merchantName?: string }
-  | { phase: 'refused'; message: string; reasons: string[] }
+  | { phase: 'refused'; message: string; reasons: string[]; title?: string }
   | { phase: 'failed'; message: string };
 
 export interface PassController {
@@ -91,6 +91,11 @@ export function usePass(incentiveId: string, running: boolean): PassController {
         const status = await getPassStatus(p.passId, QUIET);
         if (status.status === 'used') {
           finish({ phase: 'verified', redeemedAt: status.redeemedAt ?? new Date().toISOString(), merchantName: status.merchantName });
+          return true;
+        }
+        if (status.status === 'refused' && status.refusal) {
+          // The merchant was told only the verdict; the reasons are shown here, to the resident.
+          finish({ phase: 'refused', title: `${status.refusal.merchantName}扫码核验未通过`, message: '商户扫码核验未通过', reasons: status.refusal.reasons });
           return true;
         }
         if (status.status === 'expired') s.live = s.live.filter((l) => l.passId !== p.passId);
