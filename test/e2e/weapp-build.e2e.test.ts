@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, appendFileSync, chmodSync, constants, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
@@ -89,5 +90,111 @@ describe('app.json of the mini program', () => {
     expect(indexable([{ action: 'disallow', page: '*' }], 'pages/loans/index')).toBe(false);
     expect(indexable([], 'pages/loans/index')).toBe(true);
     expect(indexable([{ action: 'allow', page: '*' }, { action: 'disallow', page: 'pages/mine/index', priority: 1 }], 'pages/mine/index')).toBe(false);
+  });
+});
+
+/** Every file under `dir` whose name ends with `ext`, as paths relative to `dir` with forward slashes, sorted. */
+function filesEnding(dir: string, ext: string, sub = ''): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+    const rel = sub ? `${sub}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...filesEnding(dir, ext, rel));
+    else if (e.name.endsWith(ext)) out.push(rel);
+  }
+  return out.sort();
+}
+
+/**
+ * WeChat's own template and style compilers (npm `miniprogram-compiler`, the Linux builds of
+ * wcc/wcsc that DevTools runs): they check syntax, not layout. npm may unpack them without the
+ * execute bit, so the test sets it.
+ */
+const compilerBin = path.join(path.dirname(require.resolve('miniprogram-compiler/package.json')), 'bin/linux');
+
+function compiler(name: 'wcc' | 'wcsc'): string {
+  const bin = path.join(compilerBin, name);
+  try {
+    accessSync(bin, constants.X_OK);
+  } catch {
+    chmodSync(bin, 0o755);
+  }
+  return bin;
+}
+
+/** `wcsc -db -pc 0 <every .wxss>` run in `dir`. */
+function wcsc(dir: string) {
+  return spawnSync(compiler('wcsc'), ['-db', '-pc', '0', ...filesEnding(dir, '.wxss')], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+/**
+ * The `-cc` argument of wcc: how many templates declare custom components, then for each its path,
+ * the number of components and their names (from the page's or component's .json `usingComponents`).
+ */
+function componentArgs(dir: string, templates: string[]): string {
+  const entries: string[] = [];
+  for (const t of templates) {
+    const json = path.join(dir, t.replace(/\.wxml$/, '.json'));
+    if (!existsSync(json)) continue;
+    const using = (readJson<{ usingComponents?: Record<string, string> }>(json).usingComponents);
+    if (!using) continue;
+    entries.push([t, String(Object.keys(using).length), ...Object.keys(using)].join(' '));
+  }
+  return [String(entries.length), ...entries].join(' ');
+}
+
+/** `wcc -d -cc "<n> <page> <k> <comp…>…" <every .wxml> <every .wxs> -gn $gwx` run in `dir`. */
+function wcc(dir: string) {
+  const templates = filesEnding(dir, '.wxml');
+  const args = ['-d', '-cc', componentArgs(dir, templates), ...templates, ...filesEnding(dir, '.wxs'), '-gn', '$gwx'];
+  return spawnSync(compiler('wcc'), args, { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+describe("WeChat's own compilers", () => {
+  let scratch = '';
+  /** A throw-away copy of the build, so the negative controls never touch client/dist/weapp. */
+  const copyOfBuild = (): string => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'weapp-'));
+    cpSync(weapp, scratch, { recursive: true });
+    return scratch;
+  };
+  afterEach(() => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    scratch = '';
+  });
+
+  it('wcsc accepts every stylesheet of the build', () => {
+    expect(filesEnding(weapp, '.wxss').length).toBeGreaterThan(50);
+    const run = wcsc(weapp);
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  it('wcc accepts every template of the build, with each page\'s custom components', () => {
+    const templates = filesEnding(weapp, '.wxml');
+    expect(templates).toEqual(expect.arrayContaining(['base.wxml', 'comp.wxml', 'pages/index/index.wxml', 'pages/login/index.wxml']));
+    const cc = componentArgs(weapp, templates);
+    expect(cc).toMatch(/^\d+ comp\.wxml 1 comp /);
+    expect(cc).toContain('pages/index/index.wxml 1 comp');
+    const run = wcc(weapp);
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(run.stdout).toContain('$gwx');
+  });
+
+  it('wcsc rejects a stylesheet with a universal (*) selector (negative control)', () => {
+    const dir = copyOfBuild();
+    const broken = path.join(dir, 'pages/index/broken-copy.wxss');
+    cpSync(path.join(dir, 'pages/index/index.wxss'), broken);
+    appendFileSync(broken, '\n* { margin: 0; }\n');
+    const run = wcsc(dir);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('broken-copy.wxss');
+    expect(run.stderr).toContain('unexpected token `*`');
+  });
+
+  it('wcc rejects a template with a broken binding (negative control)', () => {
+    const dir = copyOfBuild();
+    writeFileSync(path.join(dir, 'pages/index/broken-copy.wxml'), '<view class="{{root.cn +}}">{{root.nn}}</view>\n');
+    const run = wcc(dir);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('broken-copy.wxml');
   });
 });
