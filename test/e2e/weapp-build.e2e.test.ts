@@ -198,3 +198,39 @@ describe("WeChat's own compilers", () => {
     expect(run.stderr).toContain('broken-copy.wxml');
   });
 });
+
+describe('the demo sign-in', () => {
+  const demoIds = ['res-zhang', 'res-li', 'res-wang', 'mer-museum', 'mer-library', 'ent-huaxin', 'ent-new', 'bank-zy', 'dept-market'];
+
+  /**
+   * Every file under `dir` (any type) that contains one of `needles` as a whole token (so
+   * `public-measures-link` does not count as `res-li`), with the needle found.
+   */
+  function filesContaining(dir: string, needles: string[]): Array<{ file: string; found: string }> {
+    const hits: Array<{ file: string; found: string }> = [];
+    for (const file of filesEnding(dir, '')) {
+      const text = readFileSync(path.join(dir, file), 'latin1');
+      for (const n of needles) if (new RegExp(`(?<![\\w-])${n}(?![\\w-])`).test(text)) hits.push({ file, found: n });
+    }
+    return hits;
+  }
+
+  it('is not in the mini program at all: no demo user id or dev-login call in any file of client/dist/weapp', () => {
+    // The ids are the real ones the H5 sign-in lists (a renamed id would make this pass vacuously).
+    const source = readFileSync(path.join(client, 'src/pages/login/demo-identities.ts'), 'utf8');
+    for (const id of demoIds) expect(source).toContain(`'${id}'`);
+    expect(filesEnding(weapp, '').length).toBeGreaterThan(100);
+    expect(filesContaining(weapp, [...demoIds, 'dev-login'])).toEqual([]);
+  });
+
+  it('would be found if it were there (negative control)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'weapp-demo-'));
+    try {
+      writeFileSync(path.join(dir, 'a.js'), 'var _=[{id:"mer-museum",name:"x"}];');
+      writeFileSync(path.join(dir, 'b.js'), 'var t="public-measures-link";');
+      expect(filesContaining(dir, demoIds)).toEqual([{ file: 'a.js', found: 'mer-museum' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import PageShell from '../../components/page-shell';
-import { devLogin, isApiError, wechatLogin, type AuthResponse, type DemoUserId } from '../../services/api';
+import { isApiError, wechatLogin, type AuthResponse } from '../../services/api';
 import { PUBLIC_PAGES } from '../../services/rights-pages';
 import { HOME_PAGE, saveToken } from '../../services/session';
-import { DEMO_IDENTITIES } from './demo-identities';
+import DemoSignIn from './demo-sign-in';
 import './index.scss';
 
 function enter(auth: AuthResponse): void {
@@ -16,20 +16,9 @@ function enter(auth: AuthResponse): void {
 
 export default function LoginPage() {
   // The demo sign-in exists only where the backend runs in the local or test stage: the H5 app.
-  // (The build replaces TARO_ENV with a literal, so the weapp bundle drops the demo branch.)
+  // The weapp build does not even contain it: there DemoSignIn is demo-sign-in.weapp.tsx (renders nothing).
   const demoLogin = process.env.TARO_ENV === 'h5';
   const [busy, setBusy] = useState<string | null>(null);
-
-  const signInAs = async (id: DemoUserId) => {
-    if (busy) return;
-    setBusy(id);
-    try {
-      enter(await devLogin(id));
-    } catch {
-      // The API client has already told the user what went wrong.
-      setBusy(null);
-    }
-  };
 
   const signInWithWechat = async () => {
     if (busy) return;
@@ -57,33 +46,7 @@ export default function LoginPage() {
       </View>
 
       {demoLogin ? (
-        <View className='cx-card'>
-          <Text className='cx-section-title'>选择演示身份登录</Text>
-          <Text className='cx-text-secondary'>本地演示环境，点选一个身份即可进入。</Text>
-          <View className='cx-login__list'>
-            {DEMO_IDENTITIES.map((d) => (
-              <View
-                key={d.id}
-                className={`cx-login__item${busy === d.id ? ' cx-login__item--busy' : ''}`}
-                hoverClass='cx-login__item--pressed'
-                data-testid={`login-${d.id}`}
-                onClick={() => signInAs(d.id)}
-              >
-                <View className='cx-login__avatar'>
-                  <Text>{d.name.slice(0, 1)}</Text>
-                </View>
-                <View className='cx-login__who'>
-                  <View className='cx-login__who-top'>
-                    <Text className='cx-login__who-name'>{d.name}</Text>
-                    <Text className='cx-login__role'>{d.role}</Text>
-                  </View>
-                  <Text className='cx-login__note'>{d.note}</Text>
-                </View>
-                <Text className='cx-login__go'>{busy === d.id ? '登录中…' : '›'}</Text>
-              </View>
-            ))}
-          </View>
-        </View>
+        <DemoSignIn busy={busy} setBusy={setBusy} onSignedIn={enter} />
       ) : (
         <View className='cx-card'>
           <Text className='cx-section-title'>欢迎使用</Text>
