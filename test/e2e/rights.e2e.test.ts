@@ -191,12 +191,13 @@ describe('异议: 李娜 objects, the market regulator rejects it with a reason'
   it('dept-market sees it in its objection queue with the deadline and rejects it with a reason', async () => {
     const { page, screenshot } = need(dept, 'the department’s browser');
     await signIn(page, 'dept-market');
+    // 首页 → 数据报送 opens the department workbench, whose 待办 lead to the queues.
     await page.locator(visible('entry-department')).click();
-    await page.locator(visible('department-home')).waitFor({ timeout: 30_000 });
-    await expectText(page.locator(visible('queue-entry-objection')), '待处理 1 件');
+    await page.locator(visible('dept-home')).waitFor({ timeout: 30_000 });
+    await expectText(page.locator(visible('dept-queue-objection')), '待处理 1 件');
     await settle(page);
     await screenshot('rights-dept-home.png');
-    await page.locator(visible('queue-entry-objection')).click();
+    await page.locator(visible('dept-queue-objection')).click();
     await page.locator(visible('queue-page')).waitFor({ timeout: 30_000 });
 
     const item = page.locator(visible('queue-item')).filter({ hasText: OBJECTION_REASON });

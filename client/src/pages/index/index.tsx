@@ -100,7 +100,7 @@ function RoleSection({ data }: { data: HomeData }) {
           title='数据报送'
           description='信用记录报送、异议与修复处理'
           testId='entry-department'
-          onClick={open(AREA_PAGES.admin)}
+          onClick={open(AREA_PAGES.department)}
         />
       )}
       {roles.includes('admin') && (
