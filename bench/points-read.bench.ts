@@ -17,8 +17,8 @@ async function residentWithEvents(stack: BenchStack, count: number): Promise<str
   await stack.deps.identities.putUserIfAbsent({ id: userId, name: '测试', roles: ['resident'], createdAt: new Date().toISOString() });
   const body = `41010419${70 + (count % 20)}0101${String(count % 1000).padStart(3, '0')}`.slice(0, 17);
   const idNumber = body + idCheckChar(body);
-  const { verifyRealName } = await import('../functions/identity/verify-real-name');
-  await verifyRealName({ ...stack.deps, idHashPepper: stack.config.idHashPepper }, userId, { name: '测试', idNumber, consentVersion: '2026-01' });
+  const { verifyRealName, SENSITIVE_PI_CONSENT } = await import('../functions/identity/verify-real-name');
+  await verifyRealName({ ...stack.deps, idHashPepper: stack.config.idHashPepper }, userId, { name: '测试', idNumber, consentVersion: SENSITIVE_PI_CONSENT.version });
   for (let i = 0; i < count; i += 500) {
     const records = Array.from({ length: Math.min(500, count - i) }, (_, k) => ({
       sourceId: `PR-${userId}-${i + k}`,

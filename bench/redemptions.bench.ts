@@ -40,14 +40,14 @@ export async function benchRedemptions(stack: BenchStack, perRun: number) {
     validFrom: new Date(Date.now() - 86_400_000).toISOString(), validUntil: new Date(Date.now() + 86_400_000).toISOString(), merchantIds: ['org-museum'],
   });
   const residents: string[] = [];
-  const { verifyRealName } = await import('../functions/identity/verify-real-name');
+  const { verifyRealName, SENSITIVE_PI_CONSENT } = await import('../functions/identity/verify-real-name');
   // One resident per pass: a counter serves many residents, each redeeming once (the quota counter
   // of one resident redeeming 32 passes at once would make the transactions collide).
   for (let i = 0; i < perRun * 2; i++) {
     const userId = `u-bench-red-${randomUUID()}`;
     await deps.identities.putUserIfAbsent({ id: userId, name: '测试', roles: ['resident'], createdAt: new Date().toISOString() });
     const body = `4101041985${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
-    await verifyRealName({ ...deps, idHashPepper: config.idHashPepper }, userId, { name: '测试', idNumber: body + idCheckChar(body), consentVersion: '2026-01' });
+    await verifyRealName({ ...deps, idHashPepper: config.idHashPepper }, userId, { name: '测试', idNumber: body + idCheckChar(body), consentVersion: SENSITIVE_PI_CONSENT.version });
     residents.push((await deps.tokens.issue({ userId, roles: ['resident'] }, now)).token);
   }
   const issue = async (n: number, first: number) => {

@@ -1,4 +1,6 @@
 import { IdentityRepository } from './identity/identity.repository';
+import { createIdentityVerifier, type IdentityVerifier } from './identity/identity-verification';
+import { RealNameAttempts } from './identity/real-name-attempts.repository';
 import { WechatClient } from './identity/wechat.client';
 import { AccessLogRepository } from './access-log/access-log';
 import { CreditRepository } from './credit/credit.repository';
@@ -29,6 +31,9 @@ export interface AppDeps {
   tokens: TokenService;
   wechat: WechatClient;
   identities: IdentityRepository;
+  /** 二要素核验: Tencent Cloud FaceID, or the built-in stand-in in local/test. */
+  identityVerifier: IdentityVerifier;
+  realNameAttempts: RealNameAttempts;
   orgs: OrgsRepository;
   credit: CreditRepository;
   rules: RulesRepository;
@@ -61,6 +66,8 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     }),
     wechat: new WechatClient(config.wechat),
     identities: new IdentityRepository(config.tableName),
+    identityVerifier: createIdentityVerifier(config.identity),
+    realNameAttempts: new RealNameAttempts(config.tableName),
     orgs: new OrgsRepository(config.tableName),
     credit: new CreditRepository(config.tableName),
     rules: new RulesRepository(config.tableName),

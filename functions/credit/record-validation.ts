@@ -51,7 +51,7 @@ export function validateRecord(
   const input = parsed.data;
   const subjectId = input.subjectId.trim().toUpperCase();
   if (input.subjectType === 'person') {
-    const problem = idNumberProblem(subjectId);
+    const problem = idNumberProblem(subjectId, ctx.now);
     if (problem) return reject('INVALID_ID_NUMBER', ID_NUMBER_MESSAGES[problem]);
   } else {
     const problem = usccProblem(subjectId);

@@ -1,9 +1,19 @@
 import type { Clock } from '../shared/domain/clock';
 import { AppError, errors } from '../shared/http/app-error';
+import { CONSENT_OUTDATED_MESSAGE, CONSENT_TITLES, SENSITIVE_PI_CONSENT } from './consent-documents';
 import type { IdentityRepository } from './identity.repository';
-import { SENSITIVE_PI_CONSENT } from './verify-real-name';
 
-export const CONSENT_TITLES: Record<string, string> = { 'sensitive-pi': '个人敏感信息处理授权书' };
+export { CONSENT_TITLES };
+
+/**
+ * The version the resident sends must be the current text's: an older one means they read words
+ * that are no longer the ones in force (409, with the current version so the page can reload it).
+ */
+export function assertCurrentConsent(version: string): void {
+  if (version !== SENSITIVE_PI_CONSENT.version) {
+    throw new AppError(409, 'CONSENT_OUTDATED', CONSENT_OUTDATED_MESSAGE, { currentVersion: SENSITIVE_PI_CONSENT.version });
+  }
+}
 
 export interface ConsentView {
   type: string;
@@ -41,11 +51,11 @@ export async function withdrawConsent(deps: { identities: IdentityRepository; cl
 
 /** A verified resident who withdrew consents again to the current version. */
 export async function grantConsent(deps: { identities: IdentityRepository; clock: Clock }, userId: string, version: string): Promise<ConsentView> {
-  if (version !== SENSITIVE_PI_CONSENT.version) throw new AppError(409, 'CONSENT_OUTDATED', '授权书已更新，请重新阅读并同意最新版本');
+  assertCurrentConsent(version);
   const user = await deps.identities.getUser(userId);
   if (!user?.realNameVerifiedAt) throw new AppError(403, 'REAL_NAME_REQUIRED', '请先完成实名认证');
   if (!user.consentWithdrawnAt) throw new AppError(409, 'ALREADY_GRANTED', '授权仍然有效，无需重复授权');
   const at = deps.clock.now().toISOString();
-  await deps.identities.grantConsent(userId, SENSITIVE_PI_CONSENT, at);
+  await deps.identities.grantConsent(userId, { type: SENSITIVE_PI_CONSENT.type, version: SENSITIVE_PI_CONSENT.version }, at);
   return { type: SENSITIVE_PI_CONSENT.type, title: CONSENT_TITLES[SENSITIVE_PI_CONSENT.type], version, grantedAt: at, active: true };
 }

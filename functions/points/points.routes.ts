@@ -1,6 +1,7 @@
 import type { AppDeps } from '../container';
 import { grantConsent, listConsents, withdrawConsent } from '../identity/consents';
-import { SENSITIVE_PI_CONSENT, verifyRealName } from '../identity/verify-real-name';
+import { SENSITIVE_PI_CONSENT } from '../identity/consent-documents';
+import { verifyRealName } from '../identity/verify-real-name';
 import { listQuery } from '../shared/http/pagination';
 import { route, type AnyRoute } from '../shared/http/route';
 import { z } from 'zod';
@@ -48,10 +49,15 @@ export function pointsRoutes(deps: AppDeps): AnyRoute[] {
     route({
       method: 'get',
       path: '/api/consents/sensitive-pi',
-      summary: '个人敏感信息处理授权书（当前版本）',
+      summary: '个人敏感信息处理授权书（当前版本：全文与版本号；实名认证时回传 version）',
       tag: 'points',
       auth: 'public',
-      response: z.object({ type: z.string(), version: z.string() }),
+      response: z.object({
+        type: z.literal('sensitive-pi'),
+        version: z.string(),
+        title: z.string(),
+        text: z.string().describe('sections separated by a blank line; the first line of each is its heading'),
+      }),
       handle: async () => SENSITIVE_PI_CONSENT,
     }),
     route({
@@ -88,13 +94,13 @@ export function pointsRoutes(deps: AppDeps): AnyRoute[] {
     route({
       method: 'post',
       path: '/api/me/real-name',
-      summary: '实名认证并同意个人敏感信息处理',
+      summary: '实名认证（姓名与身份证号码经身份核验服务比对）并同意个人敏感信息处理',
       tag: 'points',
       auth: ['resident'],
       body: realNameBody,
       response: z.object({ realNameVerified: z.literal(true), maskedIdNumber: z.string(), name: z.string() }),
-      errors: ['INVALID_ID_NUMBER', 'ID_NUMBER_TAKEN', 'ALREADY_VERIFIED', 'CONSENT_OUTDATED'],
-      handle: ({ principal, body }) => verifyRealName(d, principal.userId, body),
+      errors: ['INVALID_ID_NUMBER', 'CONSENT_OUTDATED', 'ALREADY_VERIFIED', 'RATE_LIMITED', 'IDENTITY_MISMATCH', 'IDENTITY_SERVICE_UNAVAILABLE', 'ID_NUMBER_TAKEN'],
+      handle: ({ principal, body, log }) => verifyRealName(d, principal.userId, body, log),
     }),
   ];
 }

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import RealNamePage from '../../client/src/packages/resident/real-name';
 import { clearSession, saveToken } from '../../client/src/services/session';
+import { SENSITIVE_PI_CONSENT } from '../../functions/identity/consent-documents';
 import { idCheckChar } from '../../functions/shared/domain/identifiers';
 import { storageSnapshot } from './stubs/taro';
 import { fail, fakeApi, ok, ZHANG_ME, type FakeResponse } from './support/fake-api';
@@ -21,16 +22,17 @@ const VALID_X_ID = (() => {
 const WRONG_CHECK_ID = VALID_ID.slice(0, 17) + (VALID_ID[17] === '0' ? '1' : '0');
 
 const UNVERIFIED = { user: { ...ZHANG_ME.user, name: '王芳', realNameVerified: false, maskedIdNumber: undefined } };
-const CONSENT = { type: 'sensitive-pi', version: '2026-01' };
+// The server's document (the one source of the text and its version).
+const CONSENT = { type: SENSITIVE_PI_CONSENT.type, version: SENSITIVE_PI_CONSENT.version, title: SENSITIVE_PI_CONSENT.title, text: SENSITIVE_PI_CONSENT.text };
 
-function api(realName: FakeResponse | ((body: unknown) => FakeResponse) = ok({})) {
+function api(realName: FakeResponse | ((body: unknown) => FakeResponse) = ok({}), consent: object = CONSENT) {
   const bodies: unknown[] = [];
   let consentCalls = 0;
   fakeApi({
     'GET /api/me': ok(UNVERIFIED),
     'GET /api/consents/sensitive-pi': () => {
       consentCalls++;
-      return ok(CONSENT);
+      return ok(consent);
     },
     'POST /api/me/real-name': (_q, body) => {
       bodies.push(body);
@@ -79,6 +81,19 @@ describe('实名认证', () => {
     expect(hint()).toHaveTextContent('号码格式正确');
   });
 
+  it('explains a province code or a birth date no ID number can have', async () => {
+    api();
+    render(<RealNamePage />);
+    await screen.findByTestId('realname-id');
+    const withCheck = (first17: string) => first17 + idCheckChar(first17);
+    type('realname-id', withCheck('99010419900307123'));
+    expect(screen.getByTestId('realname-id-hint')).toHaveTextContent('身份证号码前两位不是有效的省级行政区代码');
+    type('realname-id', withCheck('41010418890307123'));
+    expect(screen.getByTestId('realname-id-hint')).toHaveTextContent('出生日期早于 1900 年');
+    type('realname-id', withCheck(`410104${new Date().getFullYear() + 1}0307123`));
+    expect(screen.getByTestId('realname-id-hint')).toHaveTextContent('出生日期晚于今天');
+  });
+
   it('refuses to submit an invalid ID number or a non-Chinese name', async () => {
     const { bodies } = api();
     render(<RealNamePage />);
@@ -108,7 +123,8 @@ describe('实名认证', () => {
     fireEvent.click(box);
     expect(box).toHaveAttribute('aria-checked', 'false');
     const doc = screen.getByTestId('consent-doc');
-    expect(doc).toHaveTextContent('版本 2026-01');
+    expect(doc).toHaveTextContent(`版本 ${SENSITIVE_PI_CONSENT.version}`);
+    expect(doc).toHaveTextContent('身份核验服务');
     expect(doc).toHaveTextContent('姓名和居民身份证号码');
     expect(doc).toHaveTextContent('匹配到您本人');
     expect(doc).toHaveTextContent('哈希值');
@@ -139,7 +155,7 @@ describe('实名认证', () => {
     await readAndAgree();
     await submit();
 
-    expect(bodies).toEqual([{ name: '王芳', idNumber: VALID_ID, consent: true, consentVersion: '2026-01' }]);
+    expect(bodies).toEqual([{ name: '王芳', idNumber: VALID_ID, consent: true, consentVersion: SENSITIVE_PI_CONSENT.version }]);
     expect(await screen.findByTestId('realname-masked')).toHaveTextContent(masked);
     // The raw number is gone from the page and was never stored.
     expect(screen.queryByTestId('realname-id')).not.toBeInTheDocument();
@@ -195,6 +211,76 @@ describe('实名认证', () => {
     expect(await screen.findByTestId('realname-error')).toHaveTextContent('授权书已更新');
     expect(screen.getByTestId('realname-consent-check')).toHaveAttribute('aria-checked', 'false');
     expect(consentCalls()).toBe(2);
+  });
+
+  it('shows exactly the text the server serves, and agrees to that version', async () => {
+    const served = { type: 'sensitive-pi', version: '2099-07', title: '测试授权书', text: '甲、第一节\n第一节的正文。\n\n乙、第二节\n第二节的正文。' };
+    const { bodies } = api(ok({ realNameVerified: true, maskedIdNumber: 'x', name: '王芳' }), served);
+    render(<RealNamePage />);
+    await screen.findByTestId('realname-id');
+    expect(screen.getByTestId('realname-consent-open')).toHaveTextContent('《测试授权书》');
+    fireEvent.click(screen.getByTestId('realname-consent-open'));
+    const doc = screen.getByTestId('consent-doc');
+    expect(doc).toHaveTextContent('版本 2099-07');
+    expect(doc).toHaveTextContent('甲、第一节');
+    expect(doc).toHaveTextContent('第二节的正文。');
+    // Nothing of another text: the app carries none of its own.
+    expect(doc).not.toHaveTextContent('哈希值');
+    fireEvent.click(screen.getByTestId('consent-agree'));
+    type('realname-name', '王芳');
+    type('realname-id', VALID_ID);
+    await submit();
+    expect(bodies).toEqual([expect.objectContaining({ consentVersion: '2099-07' })]);
+  });
+
+  it('marks name and number when the verification service says they do not belong together', async () => {
+    api(fail(422, 'IDENTITY_MISMATCH', '姓名与身份证号码不一致，请核对后重试'));
+    render(<RealNamePage />);
+    await screen.findByTestId('realname-id');
+    type('realname-name', '王芳');
+    type('realname-id', VALID_ID);
+    await readAndAgree();
+    await submit();
+    expect(await screen.findByTestId('realname-error')).toHaveTextContent('姓名与身份证号码不一致，请核对后重试');
+    expect(screen.getByTestId('realname-name-box')).toHaveClass('cx-realname__box--error');
+    expect(screen.getByTestId('realname-id-box')).toHaveClass('cx-realname__box--error');
+    expect(Taro.showToast).not.toHaveBeenCalled();
+    // Correcting the name clears the mark.
+    type('realname-name', '王芬');
+    expect(screen.getByTestId('realname-name-box')).not.toHaveClass('cx-realname__box--error');
+    expect(screen.getByTestId('realname-submit')).not.toBeDisabled();
+  });
+
+  it('asks to try again later when the verification service is unavailable', async () => {
+    const { bodies } = api(fail(503, 'IDENTITY_SERVICE_UNAVAILABLE', '身份核验服务暂时不可用，请稍后重试（本次不计入失败次数）'));
+    render(<RealNamePage />);
+    await screen.findByTestId('realname-id');
+    type('realname-name', '王芳');
+    type('realname-id', VALID_ID);
+    await readAndAgree();
+    await submit();
+    expect(await screen.findByTestId('realname-error')).toHaveTextContent('身份核验服务暂时不可用，请稍后重试');
+    expect(Taro.showToast).not.toHaveBeenCalled();
+    // The form keeps what was typed, and can be sent again.
+    expect(screen.getByTestId('realname-id')).toHaveValue(VALID_ID);
+    await submit();
+    expect(bodies).toHaveLength(2);
+  });
+
+  it('stops sending once today’s failed attempts are used up (429)', async () => {
+    const { bodies } = api(fail(429, 'RATE_LIMITED', '今日实名认证失败已达 5 次，请明天再试；如有疑问请联系区信用中心'));
+    render(<RealNamePage />);
+    await screen.findByTestId('realname-id');
+    type('realname-name', '王芳');
+    type('realname-id', VALID_ID);
+    await readAndAgree();
+    await submit();
+    expect(await screen.findByTestId('realname-error')).toHaveTextContent('请明天再试');
+    expect(Taro.showToast).not.toHaveBeenCalled();
+    expect(screen.getByTestId('realname-submit')).toBeDisabled();
+    expect(screen.getByTestId('realname-submit')).toHaveTextContent('今日已无法再认证');
+    await submit();
+    expect(bodies).toHaveLength(1);
   });
 
   it('tells a verified resident they are done, with the masked number', async () => {

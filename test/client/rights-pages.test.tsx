@@ -132,12 +132,12 @@ describe('授权管理', () => {
     expect(screen.queryByTestId('withdraw-dialog')).not.toBeInTheDocument();
   });
 
-  it('grants again to the version the server names', async () => {
+  it('grants again to the version the server names, after showing that version’s text', async () => {
     let consents = [consent({ active: false, withdrawnAt: '2026-11-27T03:00:00.000Z' })];
     fakeApi({
       'GET /api/me': ok(LI_ME),
       'GET /api/consents': () => ok({ items: consents, nextCursor: null }),
-      'GET /api/consents/sensitive-pi': ok({ type: 'sensitive-pi', version: '2026-03' }),
+      'GET /api/consents/sensitive-pi': ok({ type: 'sensitive-pi', version: '2026-03', title: '个人敏感信息处理授权书', text: '一、处理哪些信息\n服务器上的正文。\n\n二、为什么处理\n第二节正文。' }),
       'POST /api/consents/sensitive-pi': () => {
         consents = [consent({ version: '2026-03', grantedAt: '2026-11-27T04:00:00.000Z' }), ...consents];
         return { status: 201, body: consents[0] };
@@ -145,6 +145,10 @@ describe('授权管理', () => {
     });
     render(<ConsentsPage />);
     fireEvent.click(await screen.findByTestId('consent-grant'));
+    const dialog = await screen.findByTestId('grant-dialog');
+    expect(dialog).toHaveTextContent('《个人敏感信息处理授权书》（版本 2026-03）');
+    expect(dialog).toHaveTextContent('一、处理哪些信息：服务器上的正文。');
+    expect(dialog).toHaveTextContent('二、为什么处理：第二节正文。');
     fireEvent.click(screen.getByTestId('grant-dialog-confirm'));
     await waitFor(() => expect(screen.getByTestId('consent-state')).toHaveTextContent('授权有效'));
     expect(calls('POST', '/api/consents/sensitive-pi').map((c) => c.data)).toEqual([{ consentVersion: '2026-03' }]);

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { SENSITIVE_PI_CONSENT } from '../../functions/identity/consent-documents';
 import { startDynamoLocal, type RunningDynamo } from '../../functions/local/dynamodb-local';
 import { idCheckChar, usccCheckChar, USCC_CHARSET } from '../../functions/shared/domain/identifiers';
+import { startFakeTencent, type FakeTencent } from '../support/fake-tencent';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { registerIdNumber } from '../support/privacy-run';
 import { freePorts, ROOT, startStack, type RunningStack } from './support/stack';
@@ -11,22 +13,31 @@ import { freePorts, ROOT, startStack, type RunningStack } from './support/stack'
  * `npm run bootstrap` and operated by people who only have WeChat (the fake code2Session server):
  * the first administrator accepts the printed invitation, creates a merchant and a bank, their
  * staff sign in and accept invitations and work, and a manager's removal takes effect at once.
+ * Residents' real names are verified by the production identity client (Tencent Cloud FaceID)
+ * against a fake Tencent endpoint: a stage that is not local never uses the built-in stand-in.
  */
 const uscc = (seed: string) => {
-  let body = `91410104${seed}`;
+  let body = `914101${seed}`;
   for (let i = 0; body.length < 17; i++) body += USCC_CHARSET[(seed.charCodeAt(i % seed.length) + i) % USCC_CHARSET.length];
   return body + usccCheckChar(body);
+};
+
+const randomValidId = (first17: string) => {
+  const id = first17 + idCheckChar(first17);
+  registerIdNumber(id);
+  return id;
 };
 
 describe('a real stage from an empty table', () => {
   let dynamo: RunningDynamo;
   let wechat: FakeWechat;
+  let tencent: FakeTencent;
   let stack: RunningStack;
   let env: Record<string, string>;
 
   beforeAll(async () => {
     const [dbPort] = await freePorts(1);
-    [dynamo, wechat] = await Promise.all([startDynamoLocal({ port: dbPort }), startFakeWechat()]);
+    [dynamo, wechat, tencent] = await Promise.all([startDynamoLocal({ port: dbPort }), startFakeWechat(), startFakeTencent()]);
     env = {
       STAGE: 'staging',
       TABLE_NAME: 'cxgc-staging',
@@ -38,6 +49,9 @@ describe('a real stage from an empty table', () => {
       WECHAT_APP_ID: 'wx-staging',
       WECHAT_APP_SECRET: 'staging-app-secret',
       WECHAT_API_BASE: wechat.baseUrl,
+      TENCENT_SECRET_ID: tencent.secretId,
+      TENCENT_SECRET_KEY: tencent.secretKey,
+      TENCENT_FACEID_ENDPOINT: tencent.endpoint,
       LOG_LEVEL: 'WARN',
     };
   }, 120_000);
@@ -45,7 +59,7 @@ describe('a real stage from an empty table', () => {
   afterAll(async () => {
     await stack?.stop().catch(() => undefined);
     stack?.removeData();
-    await Promise.all([dynamo?.stop(), wechat?.close()]);
+    await Promise.all([dynamo?.stop(), wechat?.close(), tencent?.close()]);
   });
 
   const bootstrap = (...args: string[]) =>
@@ -136,7 +150,14 @@ describe('a real stage from an empty table', () => {
     const first17 = '41010419900101123';
     const idNumber = first17 + idCheckChar(first17);
     registerIdNumber(idNumber);
-    expect((await api('POST', '/api/me/real-name', resident, { name: '赵小明', idNumber, consent: true, consentVersion: '2026-01' })).status).toBe(200);
+    const consent = await api('GET', '/api/consents/sensitive-pi');
+    expect(consent.body.version).toBe(SENSITIVE_PI_CONSENT.version);
+    expect((await api('POST', '/api/me/real-name', resident, { name: '赵小明', idNumber, consent: true, consentVersion: consent.body.version })).status).toBe(200);
+    // Checked with Tencent (signed request), not by a stand-in; a mismatch there stores nothing.
+    expect(tencent.calls.filter((c) => c.body.Name === '赵小明').map((c) => [c.signatureValid, c.headers['x-tc-action'], c.body.IdCard === idNumber])).toEqual([[true, 'IdCardVerification', true]]);
+    tencent.answer('王不符', { result: '-1' });
+    const mismatch = await api('POST', '/api/me/real-name', await signIn('resident-3'), { name: '王不符', idNumber: randomValidId('41010519870203345'), consent: true, consentVersion: consent.body.version });
+    expect(mismatch.status).toBe(422);
     const pass = await api('POST', '/api/incentives/books-discount/passes', resident);
     expect(pass.status).toBe(201);
     const redeemed = await api('POST', '/api/redemptions', clerk.token, { pass: pass.body.pass });
@@ -151,7 +172,7 @@ describe('a real stage from an empty table', () => {
     const second17 = '41010219851212224';
     const id2 = second17 + idCheckChar(second17);
     registerIdNumber(id2);
-    await api('POST', '/api/me/real-name', resident2, { name: '孙大伟', idNumber: id2, consent: true, consentVersion: '2026-01' });
+    expect((await api('POST', '/api/me/real-name', resident2, { name: '孙大伟', idNumber: id2, consent: true, consentVersion: SENSITIVE_PI_CONSENT.version })).status).toBe(200);
     const pass2 = await api('POST', '/api/incentives/books-discount/passes', resident2);
     const refused = await api('POST', '/api/redemptions', clerk.token, { pass: pass2.body.pass });
     expect([401, 403]).toContain(refused.status);

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
+import { SENSITIVE_PI_CONSENT } from '../../functions/identity/consent-documents';
 import { idCheckChar, usccCheckChar, USCC_CHARSET } from '../../functions/shared/domain/identifiers';
 import { registerIdNumber } from './privacy-run';
 import type { TestApp } from './test-app';
@@ -35,7 +36,7 @@ export async function verifyResident(app: Express, token: string, idNumber: stri
   return request(app)
     .post('/api/me/real-name')
     .set('authorization', `Bearer ${token}`)
-    .send({ name, idNumber, consent: true, consentVersion: '2026-01' });
+    .send({ name, idNumber, consent: true, consentVersion: SENSITIVE_PI_CONSENT.version });
 }
 
 /** A verified resident with a fresh ID number. */

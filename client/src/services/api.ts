@@ -31,9 +31,13 @@ export type { IncentiveView, IncentivesResponse, PassResponse, PassStatusRespons
 export type Me = MeResponse['user'];
 export type Role = SessionUser['roles'][number];
 
-export interface ConsentVersion {
+/** The consent text in force and its version (the resident sends the version back when agreeing). */
+export interface ConsentDocument {
   type: string;
   version: string;
+  title: string;
+  /** Sections separated by a blank line; the first line of each is its heading. */
+  text: string;
 }
 
 export interface RealNameResult {
@@ -177,9 +181,9 @@ export const getMyTrend = (options?: RequestOptions) =>
 
 export const getRules = (options?: RequestOptions) => request<RulesResponse>('GET', '/api/rules', undefined, options);
 
-/** The version of 《个人敏感信息处理授权书》 the server expects the resident to accept. */
+/** 《个人敏感信息处理授权书》 in force: title, full text and the version to accept. */
 export const getSensitivePiConsent = (options?: RequestOptions) =>
-  request<ConsentVersion>('GET', '/api/consents/sensitive-pi', undefined, options);
+  request<ConsentDocument>('GET', '/api/consents/sensitive-pi', undefined, options);
 
 export const verifyRealName = (body: RealNameBody, options?: RequestOptions) =>
   request<RealNameResult>('POST', '/api/me/real-name', body, options);

@@ -34,6 +34,12 @@ const schema = z.object({
   WECHAT_APP_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  IDENTITY_SERVICE: z.enum(['standin', 'tencent']).optional(),
+  TENCENT_SECRET_ID: z.string().min(1).optional(),
+  TENCENT_SECRET_KEY: z.string().min(1).optional(),
+  TENCENT_FACEID_REGION: z.string().regex(/^[a-z]+(-[a-z0-9]+)+$/, '腾讯云地域，例如 ap-guangzhou').default('ap-guangzhou'),
+  TENCENT_FACEID_ENDPOINT: z.string().min(1).default('faceid.tencentcloudapi.com'),
+  TENCENT_FACEID_TIMEOUT_MS: z.coerce.number().int().min(100).max(8000).default(3000),
   APP_VERSION: z.string().default('0.1.0'),
 });
 
@@ -52,11 +58,49 @@ export interface Config {
   passTtlSeconds: number;
   reportSigningKey: string;
   wechat: { appId: string; appSecret: string; apiBase: string };
+  /** Who checks that a name and an ID number belong together (二要素核验). */
+  identity: IdentityServiceConfig;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   version: string;
 }
 
+export type IdentityServiceConfig =
+  | { service: 'standin' }
+  | {
+      service: 'tencent';
+      secretId: string;
+      secretKey: string;
+      region: string;
+      /** `https:`, or `http:` for a stand-in server on 127.0.0.1 (tests). */
+      protocol: 'https:' | 'http:';
+      /** host[:port] of the FaceID API; its first label names the signed service (`faceid`). */
+      host: string;
+      timeoutMs: number;
+    };
+
 export class ConfigError extends Error {}
+
+/**
+ * `faceid.tencentcloudapi.com`, `https://faceid.ap-guangzhou.tencentcloudapi.com`, or (tests only)
+ * `http://127.0.0.1:<port>`. Tencent's SDK signs for the service named by the host's first label,
+ * so a real endpoint must start with `faceid.`.
+ */
+function parseFaceIdEndpoint(value: string): { protocol: 'https:' | 'http:'; host: string } | string {
+  let url: URL;
+  try {
+    url = new URL(value.includes('://') ? value : `https://${value}`);
+  } catch {
+    return 'TENCENT_FACEID_ENDPOINT: not a host or URL';
+  }
+  if (url.username || url.password || url.search || url.hash || url.pathname !== '/') {
+    return 'TENCENT_FACEID_ENDPOINT: a host (or scheme://host[:port]) without path, query or credentials';
+  }
+  const loopback = url.hostname === '127.0.0.1';
+  if (url.protocol === 'http:' && !loopback) return 'TENCENT_FACEID_ENDPOINT: http is allowed only for 127.0.0.1';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'TENCENT_FACEID_ENDPOINT: https only';
+  if (!loopback && !url.hostname.startsWith('faceid.')) return 'TENCENT_FACEID_ENDPOINT: the host must start with "faceid."';
+  return { protocol: url.protocol, host: url.host };
+}
 
 type SecretName = keyof typeof DEV_DEFAULTS;
 
@@ -91,9 +135,29 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     passTtlSeconds: e.PASS_TTL_SECONDS,
     reportSigningKey: need('REPORT_SIGNING_KEY'),
     wechat: { appId: need('WECHAT_APP_ID'), appSecret: need('WECHAT_APP_SECRET'), apiBase: e.WECHAT_API_BASE },
+    identity: { service: 'standin' },
     logLevel: e.LOG_LEVEL,
     version: e.APP_VERSION,
   };
+  // The stand-in answers "match" to almost anything: a stage with real people never runs on it.
+  const identityService = e.IDENTITY_SERVICE ?? (isLocalStage ? 'standin' : 'tencent');
+  if (identityService === 'standin' && !isLocalStage) {
+    throw new ConfigError(`IDENTITY_SERVICE=standin is allowed only in the stages ${LOCAL_STAGES.join(' and ')}, not in "${e.STAGE}"`);
+  }
+  if (identityService === 'tencent') {
+    const endpoint = parseFaceIdEndpoint(e.TENCENT_FACEID_ENDPOINT);
+    if (typeof endpoint === 'string') throw new ConfigError(`Invalid configuration:\n${endpoint}`);
+    if (!e.TENCENT_SECRET_ID) missing.push('TENCENT_SECRET_ID');
+    if (!e.TENCENT_SECRET_KEY) missing.push('TENCENT_SECRET_KEY');
+    config.identity = {
+      service: 'tencent',
+      secretId: e.TENCENT_SECRET_ID ?? '',
+      secretKey: e.TENCENT_SECRET_KEY ?? '',
+      region: e.TENCENT_FACEID_REGION,
+      ...endpoint,
+      timeoutMs: e.TENCENT_FACEID_TIMEOUT_MS,
+    };
+  }
   if (missing.length > 0) {
     throw new ConfigError(`Missing secrets for stage "${e.STAGE}": ${missing.join(', ')}`);
   }

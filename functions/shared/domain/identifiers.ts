@@ -3,22 +3,51 @@
  * Pure functions, no I/O: the client uses the same module (through a copy-free import) as the server.
  */
 
-// GB 11643-1999 resident identity number: 17 digits + check character.
+// GB 11643-1999 resident identity number: 6-digit address code, 8-digit birth date, 3-digit
+// sequence, check character.
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
-export type IdNumberProblem = 'length' | 'characters' | 'birthdate' | 'check';
+/**
+ * The first two digits of the address code (GB/T 2260): China's provinces, autonomous regions and
+ * municipalities, Taiwan (71), Hong Kong (81) and Macao (82). No other code has ever been issued.
+ */
+export const ID_PROVINCE_CODES: readonly string[] = [
+  '11', '12', '13', '14', '15',
+  '21', '22', '23',
+  '31', '32', '33', '34', '35', '36', '37',
+  '41', '42', '43', '44', '45', '46',
+  '50', '51', '52', '53', '54',
+  '61', '62', '63', '64', '65',
+  '71', '81', '82',
+];
 
-export function idNumberProblem(value: string): IdNumberProblem | null {
+/** No holder of a resident ID number was born before this year. */
+export const ID_EARLIEST_BIRTH_YEAR = 1900;
+
+export type IdNumberProblem = 'length' | 'characters' | 'province' | 'birthdate' | 'born-before-1900' | 'born-in-future' | 'check';
+
+/** The calendar date in China (UTC+8, no daylight saving) at `at`, as `YYYYMMDD`. */
+function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/**
+ * What is wrong with a resident ID number, or null. Checked in this order: length, characters,
+ * province code, birth date (a real date, from 1900, not after today in China), check character.
+ * `now` is the moment "today" is taken from; the server passes its clock, the client may omit it.
+ */
+export function idNumberProblem(value: string, now: Date = new Date()): IdNumberProblem | null {
   if (value.length !== 18) return 'length';
   if (!/^\d{17}[\dX]$/.test(value)) return 'characters';
+  if (!ID_PROVINCE_CODES.includes(value.slice(0, 2))) return 'province';
   const y = Number(value.slice(6, 10));
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1850 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return 'birthdate';
-  }
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return 'birthdate';
+  if (y < ID_EARLIEST_BIRTH_YEAR) return 'born-before-1900';
+  if (value.slice(6, 14) > chinaDate(now)) return 'born-in-future';
   return idCheckChar(value.slice(0, 17)) === value[17] ? null : 'check';
 }
 
@@ -31,7 +60,10 @@ export function idCheckChar(first17: string): string {
 export const ID_NUMBER_MESSAGES: Record<IdNumberProblem, string> = {
   length: '身份证号码应为 18 位',
   characters: '身份证号码只能包含数字，最后一位可以是 X',
+  province: '身份证号码前两位不是有效的省级行政区代码，请核对',
   birthdate: '身份证号码中的出生日期无效',
+  'born-before-1900': '身份证号码中的出生日期早于 1900 年，请核对',
+  'born-in-future': '身份证号码中的出生日期晚于今天，请核对',
   check: '身份证号码校验位不正确，请核对',
 };
 

@@ -9,6 +9,8 @@ const SECRETS = {
   WECHAT_APP_ID: 'wx-prod',
   WECHAT_APP_SECRET: 'prod-secret',
   REPORT_SIGNING_KEY: 'B'.repeat(43),
+  TENCENT_SECRET_ID: 'AKIDprod',
+  TENCENT_SECRET_KEY: 'prod-tencent-key',
 };
 
 describe('POST /api/auth/dev-login', () => {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { SENSITIVE_PI_CONSENT } from '../../../functions/identity/consent-documents';
 import { verifiedResident } from '../../support/people';
 import { testApp } from '../../support/test-app';
 
@@ -21,7 +22,7 @@ describe('consent management', () => {
     expect((await request(t.app).post('/api/consents/sensitive-pi/withdrawal').set(auth)).status).toBe(404);
 
     expect((await request(t.app).post('/api/consents/sensitive-pi').set(auth).send({ consentVersion: '1999-01' })).status).toBe(409);
-    const again = await request(t.app).post('/api/consents/sensitive-pi').set(auth).send({ consentVersion: '2026-01' });
+    const again = await request(t.app).post('/api/consents/sensitive-pi').set(auth).send({ consentVersion: SENSITIVE_PI_CONSENT.version });
     expect(again.status).toBe(201);
     expect((await request(t.app).get('/api/points/me').set(auth)).body.points).toBe(100);
     const history = await request(t.app).get('/api/consents').set(auth);

@@ -7,12 +7,12 @@ import PageShell, { EmptyState } from '../../../components/page-shell';
 import { useRequest } from '../../../hooks/use-request';
 import { usePullToRefresh } from '../../../hooks/use-refresh';
 import { accountChanged } from '../../../services/account';
-import { getSensitivePiConsent, type Me } from '../../../services/api';
+import { getSensitivePiConsent, type ConsentDocument, type Me } from '../../../services/api';
 import { ENTERPRISE_PAGES } from '../../../services/loans-pages';
 import { RESIDENT_PAGES } from '../../../services/resident-pages';
 import { getConsents, grantSensitivePiConsent, withdrawSensitivePiConsent, type ConsentView } from '../../../services/rights-api';
 import { chinaDateTime } from '../../../services/time';
-import { CONSENT_SECTIONS } from '../real-name/consent-text';
+import { consentSections } from '../real-name/consent-text';
 import { creditChanged } from '../rights/changes';
 import { useMe } from '../rights/use-subject';
 import '../rights/rights.scss';
@@ -68,6 +68,8 @@ function ConsentCard({ consent, onWithdraw, onGrant }: { consent: ConsentView; o
 function ResidentConsents({ verified }: { verified: boolean }) {
   const consents = useRequest(() => getConsents(), []);
   const [dialog, setDialog] = useState<'withdraw' | 'grant' | null>(null);
+  // The text in force, loaded when the resident opens 重新授权: they agree to the version they read.
+  const [doc, setDoc] = useState<ConsentDocument | null>(null);
   usePullToRefresh(consents.reload);
 
   const items = consents.data?.items.filter((c) => c.type === SENSITIVE_PI) ?? [];
@@ -86,9 +88,14 @@ function ResidentConsents({ verified }: { verified: boolean }) {
     await done('已撤回授权');
   };
 
+  const openGrant = async () => {
+    setDoc(await getSensitivePiConsent());
+    setDialog('grant');
+  };
+
   const grant = async () => {
-    const { version } = await getSensitivePiConsent();
-    await grantSensitivePiConsent(version, { quietCodes: ['ALREADY_GRANTED', 'CONSENT_OUTDATED', 'REAL_NAME_REQUIRED'] });
+    if (!doc) return;
+    await grantSensitivePiConsent(doc.version, { quietCodes: ['ALREADY_GRANTED', 'CONSENT_OUTDATED', 'REAL_NAME_REQUIRED'] });
     await done('已重新授权');
   };
 
@@ -132,7 +139,7 @@ function ResidentConsents({ verified }: { verified: boolean }) {
 
   return (
     <View data-testid='consents'>
-      <ConsentCard consent={current} onWithdraw={() => setDialog('withdraw')} onGrant={() => setDialog('grant')} />
+      <ConsentCard consent={current} onWithdraw={() => setDialog('withdraw')} onGrant={() => void openGrant()} />
       {items.length > 1 && (
         <View className='cx-card'>
           <Text className='cx-section-title'>授权记录</Text>
@@ -155,12 +162,15 @@ function ResidentConsents({ verified }: { verified: boolean }) {
           <Text className='cx-consent__line'>· 您可以随时重新授权，恢复后积分按记录重新计算。</Text>
         </ConfirmDialog>
       )}
-      {dialog === 'grant' && (
+      {dialog === 'grant' && doc && (
         <ConfirmDialog title='重新授权' confirmText='同意并授权' onConfirm={grant} onCancel={() => setDialog(null)} testId='grant-dialog'>
-          <Text className='cx-consent__line'>请阅读《个人敏感信息处理授权书》要点：</Text>
-          {CONSENT_SECTIONS.slice(0, 5).map((s) => (
-            <Text key={s.heading} className='cx-consent__line cx-consent__line--small'>
-              {s.heading}：{s.text}
+          <Text className='cx-consent__line'>
+            请阅读《{doc.title}》（版本 {doc.version}）：
+          </Text>
+          {consentSections(doc.text).map((s, i) => (
+            <Text key={`${i}-${s.heading}`} className='cx-consent__line cx-consent__line--small'>
+              {s.heading ? `${s.heading}：` : ''}
+              {s.text}
             </Text>
           ))}
         </ConfirmDialog>

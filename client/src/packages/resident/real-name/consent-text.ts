@@ -1,29 +1,24 @@
-/** 《个人敏感信息处理授权书》: what the resident reads before agreeing (PIPL art. 29–30). */
-export const CONSENT_TITLE = '个人敏感信息处理授权书';
+/**
+ * 《个人敏感信息处理授权书》 comes from the server (`GET /api/consents/sensitive-pi`) with its
+ * version: the page shows exactly those words and sends that version back, so the version stored
+ * with the consent is the text the resident read. Nothing of the text lives in the app.
+ */
+export interface ConsentSection {
+  heading: string;
+  text: string;
+}
 
-export const CONSENT_SECTIONS: readonly { heading: string; text: string }[] = [
-  {
-    heading: '一、处理哪些信息',
-    text: '您的姓名和居民身份证号码。身份证号码属于敏感个人信息，我们仅在您单独同意后处理。',
-  },
-  {
-    heading: '二、为什么处理',
-    text: '用于核实您的身份，把各部门依法报送的信用记录准确匹配到您本人，并据此计算和展示您的个人信用积分及可享受的信易+ 权益。不用于其他目的。',
-  },
-  {
-    heading: '三、如何保存',
-    text: '我们不保存身份证号码原文：只保存经密钥处理、无法还原的哈希值（用于匹配信用记录）和脱敏号码（如 4101**********1234，用于向您展示）。系统日志中也不会记录您的身份证号码。',
-  },
-  {
-    heading: '四、谁能看到',
-    text: '商户核验时只能看到您是否符合条件和脱敏姓名（如 张*）。任何单位查询您的信用信息都会留下记录，您可以随时查看。',
-  },
-  {
-    heading: '五、您的权利',
-    text: '您可以随时撤回本授权。撤回后将停止计算和展示您的个人信用积分，但不影响撤回前已进行的处理。您也可以依法查阅、复制、更正您的个人信息，或对信用记录提出异议。',
-  },
-  {
-    heading: '六、联系我们',
-    text: '如有疑问、需要撤回授权或提出异议，请联系管城回族区社会信用体系建设中心（区信用中心）。',
-  },
-];
+/** Sections are separated by a blank line; a section's first line is its heading. */
+export function consentSections(text: string | undefined): ConsentSection[] {
+  return (text ?? '')
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block) => {
+      const [first, ...rest] = block.split('\n');
+      return rest.length > 0 ? { heading: first.trim(), text: rest.join('\n').trim() } : { heading: '', text: first.trim() };
+    });
+}
+
+/** The title to show before the document has loaded (e.g. in messages). */
+export const DEFAULT_CONSENT_TITLE = '个人敏感信息处理授权书';

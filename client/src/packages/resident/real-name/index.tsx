@@ -9,16 +9,26 @@ import {
   getSensitivePiConsent,
   isApiError,
   verifyRealName,
+  type ConsentDocument as ConsentDoc,
   type RealNameResult,
 } from '../../../services/api';
 import { RESIDENT_PAGES } from '../../../services/resident-pages';
 import { useToken } from '../../../services/session';
-import { CONSENT_SECTIONS, CONSENT_TITLE } from './consent-text';
+import { consentSections, DEFAULT_CONSENT_TITLE } from './consent-text';
 import { ID_LENGTH, idError, idHint, nameError, normaliseIdNumber } from './id-hint';
 import './index.scss';
 
 // Answers this form explains next to the fields, so the API client raises no toast for them.
-const FORM_CODES = ['INVALID_ID_NUMBER', 'VALIDATION_FAILED', 'ID_NUMBER_TAKEN', 'ALREADY_VERIFIED', 'CONSENT_OUTDATED'];
+const FORM_CODES = [
+  'INVALID_ID_NUMBER',
+  'VALIDATION_FAILED',
+  'ID_NUMBER_TAKEN',
+  'ALREADY_VERIFIED',
+  'CONSENT_OUTDATED',
+  'IDENTITY_MISMATCH',
+  'IDENTITY_SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
+];
 const REDIRECT_AFTER_MS = 1500;
 
 interface FieldErrors {
@@ -27,7 +37,7 @@ interface FieldErrors {
   consent?: string;
 }
 
-const CONSENT_REQUIRED = `请先阅读并勾选同意《${CONSENT_TITLE}》`;
+const consentRequired = (title: string) => `请先阅读并勾选同意《${title}》`;
 
 async function loadForm() {
   const [consent, me] = await Promise.all([getSensitivePiConsent(), getMe()]);
@@ -36,16 +46,17 @@ async function loadForm() {
 
 const goToCredit = () => void Taro.redirectTo({ url: RESIDENT_PAGES.credit });
 
-function ConsentDocument({ version, onAgree, onClose }: { version: string; onAgree: () => void; onClose: () => void }) {
+/** The server's text, word for word, with the version the resident will be agreeing to. */
+function ConsentDocument({ doc, onAgree, onClose }: { doc: ConsentDoc; onAgree: () => void; onClose: () => void }) {
   return (
-    <View className='cx-consent' data-testid='consent-doc' role='dialog' aria-label={CONSENT_TITLE}>
+    <View className='cx-consent' data-testid='consent-doc' role='dialog' aria-label={doc.title}>
       <View className='cx-consent__sheet'>
-        <Text className='cx-consent__title'>《{CONSENT_TITLE}》</Text>
-        <Text className='cx-consent__version'>版本 {version}</Text>
+        <Text className='cx-consent__title'>《{doc.title}》</Text>
+        <Text className='cx-consent__version'>版本 {doc.version}</Text>
         <ScrollView className='cx-consent__body' scrollY>
-          {CONSENT_SECTIONS.map((s) => (
-            <View key={s.heading} className='cx-consent__section'>
-              <Text className='cx-consent__heading'>{s.heading}</Text>
+          {consentSections(doc.text).map((s, i) => (
+            <View key={`${i}-${s.heading}`} className='cx-consent__section'>
+              {s.heading && <Text className='cx-consent__heading'>{s.heading}</Text>}
               <Text className='cx-consent__text'>{s.text}</Text>
             </View>
           ))}
@@ -65,7 +76,8 @@ function ConsentDocument({ version, onAgree, onClose }: { version: string; onAgr
 
 /**
  * 实名认证: name and ID number (checked as typed with the server's own rules), a separate consent
- * to process sensitive personal information, then 我的信用. The ID number lives only in this
+ * to process sensitive personal information — the server's own text, whose version is sent back —
+ * then the server has an identity-verification service compare name and number, then 我的信用. The ID number lives only in this
  * page's state while it is typed, is sent once over HTTPS, and is cleared when the server answers yes.
  */
 export default function RealNamePage() {
@@ -79,6 +91,10 @@ export default function RealNamePage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The server said name and number do not belong together: both fields are marked until edited.
+  const [mismatch, setMismatch] = useState(false);
+  // Today's failed attempts are used up (429): no point sending more until tomorrow.
+  const [blocked, setBlocked] = useState(false);
   const [result, setResult] = useState<RealNameResult | null>(null);
 
   useEffect(() => {
@@ -88,6 +104,7 @@ export default function RealNamePage() {
   }, [result]);
 
   const data = form.data;
+  const consentTitle = data?.consent.title ?? DEFAULT_CONSENT_TITLE;
   const hint = idHint(idNumber);
 
   const openConsent = () => setShowConsent(true);
@@ -104,14 +121,15 @@ export default function RealNamePage() {
   };
 
   const submit = async () => {
-    if (busy || !data) return;
+    if (busy || blocked || !data) return;
     const found: FieldErrors = {
       name: nameError(name) ?? undefined,
       idNumber: idError(idNumber) ?? undefined,
-      consent: consentChecked ? undefined : CONSENT_REQUIRED,
+      consent: consentChecked ? undefined : consentRequired(consentTitle),
     };
     setErrors(found);
     setFormError(null);
+    setMismatch(false);
     if (found.name || found.idNumber || found.consent) return;
 
     setBusy(true);
@@ -140,6 +158,12 @@ export default function RealNamePage() {
         setConsentChecked(false);
         setFormError(e.message);
         void form.reload();
+      } else if (e.code === 'IDENTITY_MISMATCH') {
+        setMismatch(true);
+        setFormError(e.message);
+      } else if (e.code === 'RATE_LIMITED') {
+        setBlocked(true);
+        setFormError(e.message);
       } else {
         setFormError(e.message);
       }
@@ -196,7 +220,7 @@ export default function RealNamePage() {
               <View className='cx-card'>
                 <View className='cx-realname__field'>
                   <Text className='cx-realname__label'>姓名</Text>
-                  <View className={`cx-realname__box${errors.name ? ' cx-realname__box--error' : ''}`} data-testid='realname-name-box'>
+                  <View className={`cx-realname__box${errors.name || mismatch ? ' cx-realname__box--error' : ''}`} data-testid='realname-name-box'>
                     <Input
                       className='cx-realname__input'
                       data-testid='realname-name'
@@ -206,6 +230,7 @@ export default function RealNamePage() {
                       onInput={(e) => {
                         setName(e.detail.value);
                         setErrors((x) => ({ ...x, name: undefined }));
+                        setMismatch(false);
                       }}
                     />
                   </View>
@@ -219,7 +244,7 @@ export default function RealNamePage() {
                 <View className='cx-realname__field'>
                   <Text className='cx-realname__label'>身份证号码</Text>
                   <View
-                    className={`cx-realname__box${errors.idNumber || hint?.tone === 'error' ? ' cx-realname__box--error' : ''}`}
+                    className={`cx-realname__box${errors.idNumber || mismatch || hint?.tone === 'error' ? ' cx-realname__box--error' : ''}`}
                     data-testid='realname-id-box'
                   >
                     <Input
@@ -232,6 +257,7 @@ export default function RealNamePage() {
                       onInput={(e) => {
                         setIdNumber(normaliseIdNumber(e.detail.value));
                         setErrors((x) => ({ ...x, idNumber: undefined }));
+                        setMismatch(false);
                       }}
                     />
                   </View>
@@ -254,7 +280,7 @@ export default function RealNamePage() {
                     data-testid='realname-consent-check'
                     role='checkbox'
                     aria-checked={consentChecked}
-                    aria-label={`我已阅读并同意《${CONSENT_TITLE}》`}
+                    aria-label={`我已阅读并同意《${consentTitle}》`}
                     onClick={toggleConsent}
                   >
                     {consentChecked && <Text>✓</Text>}
@@ -262,7 +288,7 @@ export default function RealNamePage() {
                   <View className='cx-realname__consent-text'>
                     <Text>我已阅读并同意</Text>
                     <Text className='cx-realname__consent-link' data-testid='realname-consent-open' onClick={openConsent}>
-                      《{CONSENT_TITLE}》
+                      《{consentTitle}》
                     </Text>
                     {!consentRead && <Text className='cx-realname__consent-tip'>（请先点开阅读）</Text>}
                   </View>
@@ -283,19 +309,19 @@ export default function RealNamePage() {
                   className='cx-btn cx-btn--block cx-realname__submit'
                   data-testid='realname-submit'
                   // Only while sending: Taro's H5 button would render disabled="false", which still reads as disabled.
-                  disabled={busy ? true : undefined}
+                  disabled={busy || blocked ? true : undefined}
                   onClick={submit}
                 >
-                  {busy ? '提交中…' : '同意授权并认证'}
+                  {busy ? '核验中…' : blocked ? '今日已无法再认证' : '同意授权并认证'}
                 </Button>
                 <Text className='cx-realname__privacy'>
-                  身份证号码仅用于本次认证，不会以原文保存，页面和日志中只出现脱敏号码。
+                  姓名和身份证号码将发送给身份核验服务比对是否一致；号码不会以原文保存，页面和日志中只出现脱敏号码。
                 </Text>
               </View>
             </View>
           )}
           {showConsent && (
-            <ConsentDocument version={data.consent.version} onAgree={agree} onClose={() => setShowConsent(false)} />
+            <ConsentDocument doc={data.consent} onAgree={agree} onClose={() => setShowConsent(false)} />
           )}
         </View>
       )}
