@@ -172,6 +172,8 @@ describe('我的信用: points, a new record from a department, event detail, ru
 
     await page.locator(visible('realname-consent-open')).click();
     await expect(page.locator(visible('consent-doc')).textContent()).resolves.toContain('个人敏感信息处理授权书');
+    // The server's text (GET /api/consents/sensitive-pi), which tells about the verification service.
+    await expect(page.locator(visible('consent-doc')).textContent()).resolves.toContain('身份核验服务');
     await screenshot('points-real-name-consent.png');
     await page.unroute('**/api/me');
   });

@@ -129,7 +129,9 @@ describe('npm run package (serverless package with osls + serverless-esbuild)', 
     const env = fn.Environment.Variables as Record<string, string>;
     expect(env.STAGE).toBe('pkgtest');
     expect(env.JWT_SECRET_PARAM).toBe('/cxgc/pkgtest/jwt-secret');
-    for (const name of ['JWT_SECRET', 'ID_HASH_PEPPER', 'PASS_SECRET', 'WECHAT_APP_SECRET', 'REPORT_SIGNING_KEY']) {
+    expect([env.TENCENT_SECRET_ID_PARAM, env.TENCENT_SECRET_KEY_PARAM]).toEqual(['/cxgc/pkgtest/tencent-secret-id', '/cxgc/pkgtest/tencent-secret-key']);
+    expect(env.IDENTITY_SERVICE).not.toBe('standin');
+    for (const name of ['JWT_SECRET', 'ID_HASH_PEPPER', 'PASS_SECRET', 'WECHAT_APP_SECRET', 'REPORT_SIGNING_KEY', 'TENCENT_SECRET_ID', 'TENCENT_SECRET_KEY']) {
       expect(env[name]).toBeUndefined();
     }
   });
