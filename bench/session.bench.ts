@@ -52,13 +52,13 @@ export async function benchSession(stack: BenchStack, durationMs: number): Promi
   const now = Math.floor(Date.now() / 1000);
   const zhang = (await deps.tokens.issue({ userId: 'res-zhang', roles: ['resident'] }, now)).token;
   const huaxin = (await deps.tokens.issue({ userId: 'ent-huaxin', roles: ['enterprise'], orgId: 'org-huaxin' }, now)).token;
-  const { verifyRealName } = await import('../functions/identity/verify-real-name');
+  const { verifyRealName, SENSITIVE_PI_CONSENT } = await import('../functions/identity/verify-real-name');
   const residents: string[] = [];
   for (let i = 0; i < 150; i++) {
     const userId = `u-bench-session-${randomUUID()}`;
     await deps.identities.putUserIfAbsent({ id: userId, name: '测试', roles: ['resident'], createdAt: new Date().toISOString() });
     const body = `4101041987${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(i).padStart(3, '0')}`;
-    await verifyRealName({ ...deps, idHashPepper: config.idHashPepper }, userId, { name: '测试', idNumber: body + idCheckChar(body), consentVersion: '2026-01' });
+    await verifyRealName({ ...deps, idHashPepper: config.idHashPepper }, userId, { name: '测试', idNumber: body + idCheckChar(body), consentVersion: SENSITIVE_PI_CONSENT.version });
     residents.push((await deps.tokens.issue({ userId, roles: ['resident'] }, now)).token);
   }
   let next = 0;

@@ -1,6 +1,7 @@
 import { validateRecord } from '../../../functions/credit/record-validation';
 import { CATALOGUE_V1, CATALOGUE_V1_RULES } from '../../../functions/rules/catalogue-v1';
 import { ruleProblems, type CatalogueVersion } from '../../../functions/rules/rules.domain';
+import { idCheckChar } from '../../../functions/shared/domain/identifiers';
 
 const now = new Date('2026-11-27T04:00:00Z');
 const ctx = { department: 'org-dept-market', catalogue: [CATALOGUE_V1], now };
@@ -20,6 +21,17 @@ describe('validating one department record', () => {
   it('normalises a lower-case x check character', () => {
     const v = validateRecord({ ...base, subjectId: '11010519491231002x' }, ctx);
     expect(v.ok).toBe(true);
+  });
+
+  it.each([
+    ['a province code no province has', '990104198805123016'],
+    ['a birth date before 1900', '410104189905123019'],
+    ['a birth date after the day it is reported', '410104202612013016'],
+  ])('refuses a person identified by a number with %s (the shared ID check)', (_label, first18) => {
+    const first17 = first18.slice(0, 17);
+    const id = first17 + idCheckChar(first17);
+    const v = validateRecord({ ...base, subjectId: id }, ctx);
+    expect(v).toEqual({ ok: false, rejection: { code: 'INVALID_ID_NUMBER', message: expect.stringMatching(/省级行政区代码|早于 1900 年|晚于今天/) } });
   });
 
   it('refuses records for a moment before any catalogue version', () => {
