@@ -17,7 +17,7 @@ import { freePorts, ROOT, startStack, type RunningStack } from './support/stack'
  * against a fake Tencent endpoint: a stage that is not local never uses the built-in stand-in.
  */
 const uscc = (seed: string) => {
-  let body = `914101${seed}`;
+  let body = `91410104${seed}`;
   for (let i = 0; body.length < 17; i++) body += USCC_CHARSET[(seed.charCodeAt(i % seed.length) + i) % USCC_CHARSET.length];
   return body + usccCheckChar(body);
 };

@@ -49,10 +49,14 @@ export async function freePorts(count: number): Promise<number[]> {
 export async function startStack(readyTimeoutMs = 200_000, extraEnv: Record<string, string> = {}): Promise<RunningStack> {
   const [apiPort, webPort, dbPort] = await freePorts(3);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-e2e-data-'));
+  // The run's global setup points DYNAMODB_ENDPOINT and TABLE_NAME at the integration tests'
+  // shared table; a stack inheriting them would write into it (张伟's points would move under
+  // the integration tests). Each stack gets its own DynamoDB unless the caller names one.
+  const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, ...inherited } = process.env;
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['functions/local/start.ts'], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...inherited,
       STAGE: 'local',
       API_PORT: String(apiPort),
       WEB_PORT: String(webPort),
