@@ -34,6 +34,8 @@ export interface RouteSpec<
   path: string;
   summary: string;
   tag: string;
+  /** The OpenAPI operationId; derived from method and path unless given (openapi.ts). */
+  operationId?: string;
   auth: Auth;
   body?: B;
   query?: Q;
