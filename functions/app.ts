@@ -2,6 +2,9 @@ import express, { type Express } from 'express';
 import type { AppDeps } from './container';
 import { accessLogRoutes } from './access-log/access-log.routes';
 import { creditRoutes } from './credit/credit.routes';
+import { disclosuresRoutes } from './disclosures/disclosures.routes';
+import { commitmentsRoutes } from './commitments/commitments.routes';
+import { publicRoutes } from './public/public.routes';
 import { enterprisesRoutes } from './enterprises/enterprises.routes';
 import { holidaysRoutes } from './holidays/holidays.routes';
 import { confirmSession } from './identity/confirm-session';
@@ -10,6 +13,7 @@ import { incentivesRoutes } from './incentives/incentives.routes';
 import { loansRoutes } from './loans/loans.routes';
 import { orgsRoutes } from './orgs/orgs.routes';
 import { measuresRoutes } from './measures/measures.routes';
+import { noticesRoutes } from './notices/notices.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { registryRoutes } from './registry/registry.routes';
 import { rightsRoutes } from './rights/rights.routes';
@@ -42,6 +46,10 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...reportsRoutes(deps),
     ...adminRoutes(deps),
     ...holidaysRoutes(deps),
+    ...disclosuresRoutes(deps),
+    ...commitmentsRoutes(deps),
+    ...publicRoutes(deps),
+    ...noticesRoutes(deps),
   );
   return routes;
 }

@@ -4,9 +4,12 @@ import { RealNameAttempts } from './identity/real-name-attempts.repository';
 import { WechatClient } from './identity/wechat.client';
 import { AccessLogRepository } from './access-log/access-log';
 import { CreditRepository } from './credit/credit.repository';
+import { DisclosuresRepository } from './disclosures/disclosures.repository';
+import { CommitmentsRepository } from './commitments/commitments.repository';
 import { EnterprisesRepository } from './enterprises/enterprises.repository';
 import { LoansRepository } from './loans/loans.repository';
 import { MeasuresRepository } from './measures/measures.repository';
+import { NoticesRepository } from './notices/notices.repository';
 import { RightsRepository } from './rights/rights.repository';
 import { HolidayCalendar } from './holidays/holiday-calendar';
 import { HolidaysRepository } from './holidays/holidays.repository';
@@ -50,6 +53,12 @@ export interface AppDeps {
   reports: ReportSigner;
   stats: StatsRepository;
   rateLimiter: RateLimiter;
+  /** 双公示 decisions and the departments' monthly counters. */
+  disclosures: DisclosuresRepository;
+  /** 信用承诺: templates and the businesses' signed commitments. */
+  commitments: CommitmentsRepository;
+  /** 信用动态: the credit centre's notices. */
+  notices: NoticesRepository;
 }
 
 export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
@@ -83,6 +92,9 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     reports: new ReportSigner(config.reportSigningKey),
     stats: new StatsRepository(),
     rateLimiter: new RateLimiter(config.tableName),
+    disclosures: new DisclosuresRepository(config.tableName),
+    commitments: new CommitmentsRepository(config.tableName),
+    notices: new NoticesRepository(config.tableName),
     ...overrides,
   };
 }

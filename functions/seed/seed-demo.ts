@@ -1,3 +1,4 @@
+import type { CommitmentsRepository } from '../commitments/commitments.repository';
 import type { CreditRepository } from '../credit/credit.repository';
 import { personSubjectKey } from '../credit/credit.types';
 import { ingestCreditRecords } from '../credit/ingest-credit-records';
@@ -6,6 +7,8 @@ import type { IdentityRepository } from '../identity/identity.repository';
 import { SENSITIVE_PI_CONSENT } from '../identity/verify-real-name';
 import type { LoansRepository } from '../loans/loans.repository';
 import type { MeasuresRepository } from '../measures/measures.repository';
+import { DEMO_NOTICES } from '../notices/demo-notices';
+import type { NoticesRepository } from '../notices/notices.repository';
 import type { OrgsRepository } from '../orgs/orgs.repository';
 import type { RegistryRepository } from '../registry/registry.repository';
 import type { IncentivesRepository } from '../incentives/incentives.repository';
@@ -29,14 +32,14 @@ export interface SeedReport {
  * 1. What a real stage's bootstrap puts (catalogue, measures list, the centre and the catalogue's
  *    departments), but no administrator invitation: the demo has its administrator.
  * 2. Demo organisations, the demo business, the registries' entries (华信, the business 吴昊
- *    represents, a revoked one) and tax grades, loan products, 信易+ scenarios, users (with the
+ *    represents, a revoked one) and tax grades, loan products, 信易+ scenarios, 信用动态 notices, users (with the
  *    ID-number owner marker of verified residents): each put only if absent.
  * 3. The demo credit records go through the real ingestion, department by department; their
  *    fixed sourceIds make a second run count them as duplicates.
  * Anything already there — including everything users changed or created — is left alone.
  */
 export async function seedDemo(
-  deps: { identities: IdentityRepository; orgs: OrgsRepository; credit: CreditRepository; rules: RulesRepository; incentives: IncentivesRepository; enterprises: EnterprisesRepository; registry: RegistryRepository; loans: LoansRepository; measures: MeasuresRepository; clock: Clock },
+  deps: { identities: IdentityRepository; orgs: OrgsRepository; credit: CreditRepository; rules: RulesRepository; incentives: IncentivesRepository; enterprises: EnterprisesRepository; registry: RegistryRepository; loans: LoansRepository; measures: MeasuresRepository; commitments: CommitmentsRepository; clock: Clock; notices?: NoticesRepository },
   pepper: string,
 ): Promise<SeedReport> {
   const report: SeedReport = { created: 0, kept: 0 };
@@ -53,6 +56,7 @@ export async function seedDemo(
   for (const g of registry.taxGrades) count(await deps.registry.putTaxGradeIfAbsent(g));
   for (const p of demoProducts) count(await deps.loans.saveProduct(p, null));
   for (const incentive of demoIncentives) count(await deps.incentives.save(incentive, null));
+  if (deps.notices) for (const notice of DEMO_NOTICES) count(await deps.notices.createIfAbsent(notice));
   for (const u of demoUsers) {
     const { idNumber, ...user } = u;
     if (!idNumber) {

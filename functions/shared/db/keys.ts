@@ -6,6 +6,10 @@
  */
 /** How many items the per-day redemption counter is spread over (see keys.redemptionsPerDay). */
 export const REDEMPTION_COUNTER_SHARDS = 16;
+/** How many items the dashboard's resident counters are spread over (see keys.residentCounter). */
+export const RESIDENT_COUNTER_SHARDS = 16;
+/** How many items a 信易+ scenario's stock is spread over (see keys.incentiveStockShard). */
+export const STOCK_SHARDS = 16;
 
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
@@ -86,4 +90,40 @@ export const keys = {
   holidayYearsPrefix: () => ({ pk: 'HOLIDAYS', skPrefix: 'Y#' }),
   /** Ingestion idempotency: one item per (department, sourceId). */
   recordSource: (department: string, sourceId: string) => ({ pk: `SRC#${department}#${sourceId}`, sk: 'SRC' }),
+  /** The enterprise registry's name index (registry/name-keys.ts): the prefix key at position 0, bigram keys after it. */
+  registryNameKey: (bigram: string, prefix: boolean, rest: string, uscc: string) => ({ pk: `${prefix ? 'NAMEPFX' : 'NAMEGRAM'}#${bigram}`, sk: `${rest}#${uscc}` }),
+  registryNamePartition: (bigram: string, prefix: boolean) => ({ pk: `${prefix ? 'NAMEPFX' : 'NAMEGRAM'}#${bigram}` }),
+  /** Credit commitment templates (信用承诺书), all in one partition: the list is one Query. */
+  commitmentTemplate: (id: string) => ({ pk: 'CMTTEMPLATES', sk: `T#${id}` }),
+  commitmentTemplatesPrefix: () => ({ pk: 'CMTTEMPLATES', skPrefix: 'T#' }),
+  /** A business's signed commitments, in its own partition (newest last); found by id on GSI1. */
+  commitment: (uscc: string, signedAt: string, id: string) => ({ pk: `ENTCMT#${uscc}`, sk: `C#${signedAt}#${id}` }),
+  commitmentsPrefix: (uscc: string) => ({ pk: `ENTCMT#${uscc}`, skPrefix: 'C#' }),
+  commitmentByIdIndex: (id: string) => ({ gsi1pk: `CMT#${id}`, gsi1sk: 'CMT' }),
+  /** One signing per (business, idempotency key): a double tap or a retry finds the first commitment. */
+  commitmentIdempotency: (uscc: string, key: string) => ({ pk: `CMTIDEMP#${uscc}#${key}`, sk: 'IDEMP' }),
+  /** 信用动态: every notice in one partition, sorted by its id (which starts with its publication time). */
+  notice: (id: string) => ({ pk: 'NOTICES', sk: `N#${id}` }),
+  noticesPrefix: () => ({ pk: 'NOTICES', skPrefix: 'N#' }),
+  /** A counted resident's tier and points (beside their projection), for the dashboard's counters. */
+  residentStat: (subjectKey: string) => ({ pk: `SUBJ#${subjectKey}`, sk: 'STAT' }),
+  /** When a counted resident's projection changes by itself, per shard of subjects (GSI2). */
+  residentStatDueIndex: (shard: number, dueAt: string, subjectKey: string) => ({ gsi2pk: `STATDUE#${String(shard).padStart(2, '0')}`, gsi2sk: `${dueAt}#${subjectKey}` }),
+  /** Counted residents, by tier and points sum, spread over RESIDENT_COUNTER_SHARDS items (one Query). */
+  residentCounter: (shard: number) => ({ pk: 'STATS#residents', sk: `S#${String(shard).padStart(2, '0')}` }),
+  /** One of STOCK_SHARDS parts of a scenario's stock, each in its own partition (no hot item at 1,000 scans a second). */
+  incentiveStockShard: (id: string, shard: number) => ({ pk: `STOCK#${id}#${String(shard).padStart(2, '0')}`, sk: 'STOCK' }),
+  /** A rights case listed by status: a copy of the case per (department | owner, status), so a status filter is a key. */
+  rightsCaseStatusList: (kind: 'OBJ' | 'REP', scope: 'DEPT' | 'OWNER', who: string, status: string, createdAt: string, id: string) => ({ pk: `${scope}${kind}#${who}#${status}`, sk: `${createdAt}#${id}` }),
+  /** Organisations by status (pointers to ORG#…): all newest first, and per type by id. */
+  orgStatusList: (status: string, createdAt: string, orgId: string) => ({ pk: `ORGSTATUS#${status}`, sk: `${createdAt}#${orgId}` }),
+  orgStatusTypeList: (status: string, type: string, orgId: string) => ({ pk: `ORGSTATUS#${status}#${type}`, sk: `ORG#${orgId}` }),
+  /** One rule of a published catalogue version, beside the version's header item (one Query reads both). */
+  catalogueRule: (version: number, ruleId: string) => ({ pk: 'CATALOGUE', sk: `V#${String(version).padStart(6, '0')}#R#${ruleId}` }),
+  /** 双公示: one item per (department, sourceId), whose creation is the re-send guard; listed by party (GSI1) and by department (GSI2). */
+  disclosure: (department: string, sourceId: string) => ({ pk: `DISC#${department}#${sourceId}`, sk: 'DISC' }),
+  disclosureByPartyIndex: (uscc: string, decidedOn: string, department: string, sourceId: string) => ({ gsi1pk: `DISCPARTY#${uscc}`, gsi1sk: `${decidedOn}#${department}#${sourceId}` }),
+  disclosureByDepartmentIndex: (department: string, receivedAt: string, sourceId: string) => ({ gsi2pk: `DISCDEPT#${department}`, gsi2sk: `${receivedAt}#${sourceId}` }),
+  /** A department's 双公示 counters of one decision month (on time, late, its declared count). */
+  disclosureMonth: (department: string, month: string) => ({ pk: `DISCSTAT#${department}`, sk: `M#${month}` }),
 } as const;

@@ -25,6 +25,8 @@ const NOT_OWNED: Record<string, string> = {
   'post /api/orgs/:id/suspension': 'the credit centre manages every organisation (admin only)',
   'delete /api/orgs/:id/suspension': 'the credit centre manages every organisation (admin only)',
   'put /api/admin/holidays/:year': 'the State Council’s holiday calendar as the credit centre keeps it (admin only, one per deployment)',
+  'put /api/admin/notices/:id': 'the credit centre’s own 信用动态 (admin only, one centre per deployment)',
+  'delete /api/admin/notices/:id': 'the credit centre’s own 信用动态 (admin only, one centre per deployment)',
 };
 
 describe('every object route against the right role but another owner', () => {
