@@ -41,5 +41,6 @@ module.exports = {
     }),
     ...optional('test/client/jest.project.js'),
     ...optional('test/e2e/jest.project.js'),
+    ...optional('test/weapp/jest.project.js'),
   ],
 };

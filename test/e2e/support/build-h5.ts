@@ -4,26 +4,14 @@
  * itself, two Taro builds would write into the same `client/dist/h5` while another stack serves it.
  * The stacks therefore start with `SKIP_H5_BUILD=1` (see stack.ts).
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { buildClientOnce, TEST_WEAPP_API_BASE } from '../../support/build-client';
 
-const ROOT = path.resolve(__dirname, '../../..');
-
-function build(type: 'h5' | 'weapp', apiBase: string): void {
-  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', type], {
-    cwd: path.join(ROOT, 'client'),
-    env: { ...process.env, API_BASE_URL: apiBase, NODE_ENV: 'production' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) {
-    throw new Error(`The ${type} build for the e2e tests failed:\n${(result.stdout ?? '').slice(-4000)}\n${(result.stderr ?? '').slice(-4000)}`);
-  }
-}
-
-/** Builds the H5 app (served by the stacks) and the mini program (checked by budgets.e2e.test.ts), one after the other. */
+/**
+ * Builds the H5 app (served by the stacks) and the mini program (checked by budgets.e2e.test.ts),
+ * one after the other. The weapp project's global setup shares the weapp build (build-client.ts).
+ */
 export default function buildH5Once(): void {
-  build('h5', '');
+  buildClientOnce('h5', '');
   // The weapp build needs the deployed HTTPS API; a placeholder host is enough to check the package.
-  build('weapp', 'https://api.cxgc.example.com');
+  buildClientOnce('weapp', TEST_WEAPP_API_BASE);
 }
