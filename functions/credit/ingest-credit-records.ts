@@ -43,6 +43,8 @@ export async function ingestCreditRecords(
   deps: { credit: CreditRepository; rules: RulesRepository; orgs: OrgsRepository; clock: Clock; idHashPepper: string },
   department: string | undefined,
   records: unknown[],
+  /** Rules this call may use beyond the department's own (双公示: a department's own penalties score by the catalogue's penalty rules). */
+  extraRules: readonly string[] = [],
 ): Promise<IngestResult> {
   if (!department) throw new AppError(403, 'FORBIDDEN', '当前账号未绑定报送部门');
   if (records.length > MAX_RECORDS_PER_CALL) {
@@ -52,7 +54,7 @@ export async function ingestCreditRecords(
   const [catalogue, org] = await Promise.all([deps.rules.listVersions(), deps.orgs.get(department)]);
   if (!org || org.type !== 'department') throw new AppError(403, 'FORBIDDEN', '当前账号未绑定报送部门');
   if (org.status === 'suspended') throw new AppError(403, 'ORG_SUSPENDED', '本部门已被信用中心暂停报送');
-  const alsoAllowed = new Set(org.feeds?.rules ?? []);
+  const alsoAllowed = new Set([...(org.feeds?.rules ?? []), ...extraRules]);
   const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
   const bySubject = new Map<string, Pending[]>();
   const seenSources = new Set<string>();

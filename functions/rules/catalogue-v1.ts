@@ -33,6 +33,7 @@ export const DEPARTMENT_NAMES: Record<string, string> = {
 
 const D = DEPARTMENTS;
 const CREDIT_LAW = '《河南省社会信用条例》第二十二条';
+const COMMITMENT_LAW = '《国务院办公厅关于全面推行证明事项告知承诺制的指导意见》（国办发〔2020〕42号）';
 
 const positive = (id: string, title: string, dimension: Rule['dimension'], subjectType: Rule['subjectType'], points: number, yearlyCap: number, validityMonths: number, department: string, legalBasis: string): Rule => ({
   id, title, dimension, subjectType, points, yearlyCap, validityMonths, department, legalBasis,
@@ -90,6 +91,10 @@ export const CATALOGUE_V1_RULES: Rule[] = [
   negative('E-LAW-07', '列入失信被执行人名单（企业）', 'law', 'enterprise', -30, 'serious', D.court, '《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条', 24),
   negative('E-ETH-02', '拖欠农民工工资列入失信惩戒名单', 'ethics', 'enterprise', -25, 'serious', D.hrss, '《保障农民工工资支付条例》第四十八条'),
   negative('E-LAW-08', '环境违法受到行政处罚（一般）', 'law', 'enterprise', -8, 'general', D.ecology, '《中华人民共和国环境保护法》第五十九条'),
+  // Breaches of credit commitments (违诺), recorded by the department that finds them (commitments/record-breach.ts)
+  negative('E-ETH-03', '违背信用承诺（轻微）', 'ethics', 'enterprise', -3, 'light', D.market, COMMITMENT_LAW),
+  negative('E-ETH-04', '违背信用承诺（一般）', 'ethics', 'enterprise', -10, 'general', D.market, COMMITMENT_LAW),
+  negative('E-ETH-05', '违背信用承诺（严重）', 'ethics', 'enterprise', -20, 'serious', D.market, COMMITMENT_LAW),
 ];
 
 export const CATALOGUE_V1: CatalogueVersion = {

@@ -1,3 +1,5 @@
+import type { CommitmentsRepository } from '../commitments/commitments.repository';
+import { COMMITMENT_TEMPLATES_V1 } from '../commitments/templates-v1';
 import type { IdentityRepository } from '../identity/identity.repository';
 import { MEASURES_V1 } from '../measures/measures-v1';
 import type { MeasuresRepository } from '../measures/measures.repository';
@@ -20,6 +22,7 @@ export interface BootstrapDeps {
   identities: IdentityRepository;
   rules: RulesRepository;
   measures: MeasuresRepository;
+  commitments: CommitmentsRepository;
   clock: Clock;
 }
 
@@ -37,7 +40,7 @@ export interface BootstrapReport {
  * What every stage needs before anyone can work in it, put only where absent (a second run changes
  * nothing and says so):
  * 1. the rule catalogue (version 1, in force from 2021-01-01, so records of the past five years can
- *    be taken in) and the joint-punishment measures list;
+ *    be taken in), the joint-punishment measures list and the credit commitment templates;
  * 2. the credit centre and the departments the catalogue names (the centre invites their staff and
  *    may create more);
  * 3. while the centre has no administrator and no open administrator invitation — or when asked —
@@ -53,6 +56,7 @@ export async function bootstrapStage(
 
   note(await deps.rules.publish(CATALOGUE_V1), `rule catalogue version ${CATALOGUE_V1.version} (${CATALOGUE_V1.rules.length} rules)`);
   for (const m of MEASURES_V1) note(await deps.measures.save(m, BOOTSTRAP_AT, null), `measure ${m.id}`);
+  for (const t of COMMITMENT_TEMPLATES_V1) note(await deps.commitments.saveTemplate(t, null), `commitment template ${t.id}`);
 
   const org = (id: string, type: Organisation['type'], name: string, uscc?: string): Organisation => ({
     id,

@@ -25,6 +25,8 @@ const NOT_OWNED: Record<string, string> = {
   'post /api/orgs/:id/suspension': 'the credit centre manages every organisation (admin only)',
   'delete /api/orgs/:id/suspension': 'the credit centre manages every organisation (admin only)',
   'put /api/admin/holidays/:year': 'the State Council’s holiday calendar as the credit centre keeps it (admin only, one per deployment)',
+  'post /api/commitments/:id/breaches': 'a public commitment: any department that finds it breached records the breach, in its own name (one breach per commitment)',
+  'put /api/admin/commitment-templates/:id': 'the credit centre’s commitment templates (admin only)',
   'put /api/admin/notices/:id': 'the credit centre’s own 信用动态 (admin only, one centre per deployment)',
   'delete /api/admin/notices/:id': 'the credit centre’s own 信用动态 (admin only, one centre per deployment)',
 };
@@ -77,6 +79,10 @@ describe('every object route against the right role but another owner', () => {
     };
     const product = (await request(t.app).post('/api/loan-products').set(auth(bankZy)).send(productInput)).body;
     expect(product.id).toBeDefined();
+    // 信用核查: a check of the market bureau's, about the business.
+    const marketDept = await loginAs(t.app, 'dept-market');
+    const check = (await request(t.app).post('/api/credit-checks').set(auth(marketDept)).send({ purpose: 'procurement', subjects: [ent.uscc] })).body;
+    expect(check.id).toBeDefined();
 
     const applicationStatus = async () => (await request(t.app).get(`/api/loan-applications/${application.id}`).set(auth(ent.token))).body.status;
     const caseStatus = async (kind: 'objections' | 'repairs', id: string) =>
@@ -237,6 +243,13 @@ describe('every object route against the right role but another owner', () => {
         secret: pending.id,
         unchanged: async () => expect((await invitations()).find((i) => i.id === pending.id)?.status).toBe('open'),
       },
+      'get /api/credit-checks/:id': {
+        call: { method: 'get', path: `/api/credit-checks/${check.id}` },
+        owner: marketDept,
+        intruders: { 'another department': court },
+        secret: ent.uscc,
+        unchanged: async () => undefined,
+      },
       'delete /api/orgs/:id/staff/:userId': {
         call: { method: 'delete', path: `/api/orgs/org-museum/staff/${member.userId}` },
         owner: museumManager,
@@ -272,7 +285,7 @@ describe('every object route against the right role but another owner', () => {
   });
 
   it('answers the owners themselves (the fixtures are real objects)', async () => {
-    for (const key of ['get /api/passes/:passId', 'get /api/loan-applications/:id', 'get /api/loan-applications/:id/credit-report', 'get /api/orgs/:id', 'get /api/orgs/:id/staff', 'get /api/orgs/:id/invitations']) {
+    for (const key of ['get /api/passes/:passId', 'get /api/loan-applications/:id', 'get /api/loan-applications/:id/credit-report', 'get /api/orgs/:id', 'get /api/orgs/:id/staff', 'get /api/orgs/:id/invitations', 'get /api/credit-checks/:id']) {
       const res = await send(owned[key].call, owned[key].owner);
       expect({ key, status: res.status }).toEqual({ key, status: 200 });
     }
