@@ -5,8 +5,8 @@ import { STAFF_ROLE_OF_ORG, type OrgType, type Principal, type Role } from '../s
 export const CREATABLE_ORG_TYPES = ['merchant', 'bank', 'department'] as const;
 export type CreatableOrgType = (typeof CREATABLE_ORG_TYPES)[number];
 
-/** The registries a department may feed (API.md, Registries). */
-export const REGISTRIES = ['enterprises', 'tax-grades'] as const;
+/** The registries a department may feed (API.md, Registries), and 双公示 (its licensing and penalty decisions). */
+export const REGISTRIES = ['enterprises', 'tax-grades', 'disclosures'] as const;
 export type Registry = (typeof REGISTRIES)[number];
 
 export interface OrgFeeds {

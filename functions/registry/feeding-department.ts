@@ -3,7 +3,7 @@ import type { OrgsRepository } from '../orgs/orgs.repository';
 import { AppError } from '../shared/http/app-error';
 import { MAX_ITEMS_PER_CALL } from './registry.schemas';
 
-const REGISTRY_NAMES: Record<Registry, string> = { enterprises: '企业登记信息', 'tax-grades': '纳税信用等级' };
+const REGISTRY_NAMES: Record<Registry, string> = { enterprises: '企业登记信息', 'tax-grades': '纳税信用等级', disclosures: '双公示（行政许可、行政处罚）信息' };
 
 /**
  * The department a feed comes from, if it may feed that registry: its organisation must be an

@@ -15,7 +15,7 @@ export const CENTRE_DEFAULT_NAME = '管城回族区社会信用体系建设中�
 /** When the first catalogue and measures list take effect (the catalogue covers the five years before a first run in 2026). */
 const BOOTSTRAP_AT = '2021-01-01T00:00:00+08:00';
 /** The registries each of the catalogue's departments feeds from the start (the centre may change it). */
-const REGISTRY_FEEDS: Partial<Record<string, Registry[]>> = { 'org-dept-market': ['enterprises'], 'org-dept-tax': ['tax-grades'] };
+const REGISTRY_FEEDS: Partial<Record<string, Registry[]>> = { 'org-dept-market': ['enterprises', 'disclosures'], 'org-dept-tax': ['tax-grades'] };
 
 export interface BootstrapDeps {
   orgs: OrgsRepository;

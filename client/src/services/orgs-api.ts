@@ -9,7 +9,7 @@ export type OrgType = 'merchant' | 'bank' | 'department' | 'centre' | 'enterpris
 export type CreatableOrgType = 'merchant' | 'bank' | 'department';
 export type OrgStatus = 'active' | 'suspended';
 /** Registries a department may feed besides credit records. */
-export type Registry = 'enterprises' | 'tax-grades';
+export type Registry = 'enterprises' | 'tax-grades' | 'disclosures';
 
 export interface OrgFeeds {
   rules?: string[];

@@ -135,9 +135,9 @@ describe('the registries departments feed', () => {
       }
     });
 
-    it('entitles the market-regulation bureau to the enterprise registry and the tax bureau to tax grades from the bootstrap', async () => {
+    it('entitles the market-regulation bureau to the enterprise registry (and 双公示) and the tax bureau to tax grades from the bootstrap', async () => {
       const feeds = async (token: string) => (await request(t.app).get('/api/me').set(auth(token))).body.user.feeds;
-      expect(await feeds(market)).toMatchObject({ registries: ['enterprises'] });
+      expect(await feeds(market)).toMatchObject({ registries: ['enterprises', 'disclosures'] });
       expect(await feeds(tax)).toMatchObject({ registries: ['tax-grades'] });
     });
 

@@ -17,7 +17,7 @@ import '../../admin/shared/fields.scss';
 import '../shared/org.scss';
 
 const TYPES = (['merchant', 'bank', 'department'] as const).map((t) => ({ value: t, label: ORG_TYPE_LABELS[t] }));
-const REGISTRIES = (['enterprises', 'tax-grades'] as const).map((r) => ({ value: r, label: REGISTRY_LABELS[r] }));
+const REGISTRIES = (['enterprises', 'tax-grades', 'disclosures'] as const).map((r) => ({ value: r, label: REGISTRY_LABELS[r] }));
 const QUIET = ['INVALID_USCC', 'USCC_TAKEN', 'VALIDATION_FAILED', 'EDIT_CONFLICT'];
 
 const TYPE_HINTS: Record<CreatableOrgType, string> = {

@@ -30,6 +30,7 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
 export const REGISTRY_LABELS: Record<Registry, string> = {
   enterprises: '企业登记',
   'tax-grades': '纳税信用',
+  disclosures: '双公示',
 };
 
 /** The role an invitation gives is fixed by the organisation's type; a business has no staff. */
