@@ -14,6 +14,7 @@ import { loansRoutes } from './loans/loans.routes';
 import { orgsRoutes } from './orgs/orgs.routes';
 import { measuresRoutes } from './measures/measures.routes';
 import { noticesRoutes } from './notices/notices.routes';
+import { creditChecksRoutes } from './credit-checks/credit-checks.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { registryRoutes } from './registry/registry.routes';
 import { rightsRoutes } from './rights/rights.routes';
@@ -50,6 +51,7 @@ export function allRoutes(deps: AppDeps): AnyRoute[] {
     ...commitmentsRoutes(deps),
     ...publicRoutes(deps),
     ...noticesRoutes(deps),
+    ...creditChecksRoutes(deps),
   );
   return routes;
 }

@@ -10,6 +10,7 @@ import { EnterprisesRepository } from './enterprises/enterprises.repository';
 import { LoansRepository } from './loans/loans.repository';
 import { MeasuresRepository } from './measures/measures.repository';
 import { NoticesRepository } from './notices/notices.repository';
+import { CreditChecksRepository } from './credit-checks/credit-checks.repository';
 import { RightsRepository } from './rights/rights.repository';
 import { HolidayCalendar } from './holidays/holiday-calendar';
 import { HolidaysRepository } from './holidays/holidays.repository';
@@ -59,6 +60,8 @@ export interface AppDeps {
   commitments: CommitmentsRepository;
   /** 信用动态: the credit centre's notices. */
   notices: NoticesRepository;
+  /** 信用核查: departments' credit checks and their signed reports. */
+  creditChecks: CreditChecksRepository;
 }
 
 export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
@@ -95,6 +98,7 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     disclosures: new DisclosuresRepository(config.tableName),
     commitments: new CommitmentsRepository(config.tableName),
     notices: new NoticesRepository(config.tableName),
+    creditChecks: new CreditChecksRepository(config.tableName),
     ...overrides,
   };
 }

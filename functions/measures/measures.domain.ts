@@ -9,6 +9,18 @@ import { addMonths } from '../rules/rules.domain';
  */
 export type Service = 'incentives' | 'loans';
 
+/** What a department checks a business's credit for (信用核查, 政务用信); a measure may restrict some of them. */
+export const CHECK_PURPOSES = ['procurement', 'bidding', 'approval', 'award', 'subsidy'] as const;
+export type CheckPurpose = (typeof CHECK_PURPOSES)[number];
+
+export const CHECK_PURPOSE_LABELS: Record<CheckPurpose, string> = {
+  procurement: '政府采购',
+  bidding: '招标投标',
+  approval: '行政审批',
+  award: '评优评先',
+  subsidy: '财政补贴',
+};
+
 export interface Measure {
   id: string;
   title: string;
@@ -20,6 +32,8 @@ export interface Measure {
   severity: Severity;
   durationMonths: number;
   affects: Service[];
+  /** The government uses it restricts (政务用信); a measure restricts at least one service or purpose. */
+  purposes: CheckPurpose[];
   howToExit: string;
 }
 

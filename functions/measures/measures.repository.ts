@@ -14,7 +14,9 @@ export class MeasuresRepository {
     const docs = await queryPlainItems(this.tableName, pk, skPrefix);
     return docs
       .map((j) => {
-        return { ...(JSON.parse(j.dataJson) as Measure), updatedAt: j.updatedAt as string };
+        const m = JSON.parse(j.dataJson) as Measure;
+        // Stored before measures named the purposes they restrict: none.
+        return { ...m, purposes: m.purposes ?? [], updatedAt: j.updatedAt as string };
       })
       .sort((a, b) => a.id.localeCompare(b.id));
   }

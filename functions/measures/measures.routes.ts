@@ -6,7 +6,7 @@ import { currentEnterprise } from '../enterprises/current-enterprise';
 import { CATALOGUE_V1_RULES } from '../rules/catalogue-v1';
 import { residentSubject } from '../points/resident-subject';
 import type { Principal } from '../shared/auth/roles';
-import { AppError } from '../shared/http/app-error';
+import { AppError, errors } from '../shared/http/app-error';
 import { route, type AnyRoute } from '../shared/http/route';
 import { applicableMeasures, type Measure } from './measures.domain';
 import { measureSchema, measuresResponse, myMeasuresResponse, type MyMeasuresResponse } from './measures.schemas';
@@ -34,6 +34,9 @@ async function myMeasures(deps: AppDeps, principal: Principal): Promise<MyMeasur
 }
 
 async function saveMeasure(deps: AppDeps, m: Measure, expected: string | null): Promise<Measure & { updatedAt: string }> {
+  if (m.affects.length === 0 && m.purposes.length === 0) {
+    throw errors.validation([{ field: 'affects', message: '至少选择一项限制范围或核查用途' }], '措施至少要限制一项服务或一种核查用途');
+  }
   const updatedAt = deps.clock.now().toISOString();
   if (!(await deps.measures.save(m, updatedAt, expected))) {
     throw expected === null ? new AppError(409, 'MEASURE_EXISTS', `措施编号 ${m.id} 已存在`) : new AppError(409, 'EDIT_CONFLICT', '该措施刚被修改过，请刷新后重试');

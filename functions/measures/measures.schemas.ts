@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECK_PURPOSES } from './measures.domain';
 
 export const measureSchema = z.strictObject({
   id: z.string().regex(/^M-[A-Z]+-\d{2}$/, '措施编号形如 M-COURT-01'),
@@ -9,7 +10,9 @@ export const measureSchema = z.strictObject({
   ruleIds: z.array(z.string().regex(/^[A-Z]-[A-Z]{3}-\d{2}$/)).min(1).max(20),
   severity: z.enum(['light', 'general', 'serious']),
   durationMonths: z.number().int().min(1).max(60),
-  affects: z.array(z.enum(['incentives', 'loans'])).min(1),
+  affects: z.array(z.enum(['incentives', 'loans'])),
+  /** Measures saved before purposes existed restrict none. */
+  purposes: z.array(z.enum(CHECK_PURPOSES)).default([]),
   howToExit: z.string().trim().min(4).max(300),
 });
 

@@ -22,7 +22,7 @@ export function reportsRoutes(deps: AppDeps): AnyRoute[] {
     route({
       method: 'post',
       path: '/api/reports/verify',
-      summary: '核验信用报告：报告内容任何改动都会使签名失效（SIGNATURE），超过有效期的报告不再有效（EXPIRED）',
+      summary: '核验信用报告或信用核查报告：报告内容任何改动都会使签名失效（SIGNATURE），超过有效期的报告不再有效（EXPIRED）',
       tag: 'rights',
       auth: 'public',
       body: z.strictObject({ report: z.record(z.string(), z.unknown()), signature: z.string().max(200) }),
@@ -34,11 +34,18 @@ export function reportsRoutes(deps: AppDeps): AnyRoute[] {
         issuer: z.string().optional(),
         issuedAt: z.string().optional(),
         validUntil: z.string().optional(),
+        reportType: z.string().optional().describe('person, enterprise (credit reports) or credit-check (a department\'s 信用核查)'),
       }),
       handle: async ({ body }) => {
         if (!ReportSigner.verify(body.report, body.signature, [deps.reports.publicJwk])) return { valid: false, reason: 'SIGNATURE' as const };
-        const r = body.report as { keyId?: unknown; issuer?: unknown; issuedAt?: unknown; validUntil?: unknown };
-        const signed = { keyId: String(r.keyId), issuer: String(r.issuer), issuedAt: String(r.issuedAt), ...(typeof r.validUntil === 'string' ? { validUntil: r.validUntil } : {}) };
+        const r = body.report as { keyId?: unknown; issuer?: unknown; issuedAt?: unknown; validUntil?: unknown; reportType?: unknown };
+        const signed = {
+          keyId: String(r.keyId),
+          issuer: String(r.issuer),
+          issuedAt: String(r.issuedAt),
+          ...(typeof r.validUntil === 'string' ? { validUntil: r.validUntil } : {}),
+          ...(typeof r.reportType === 'string' ? { reportType: r.reportType } : {}),
+        };
         if (reportExpired(body.report, deps.clock.now())) return { valid: false, reason: 'EXPIRED' as const, ...signed };
         return { valid: true, ...signed };
       },

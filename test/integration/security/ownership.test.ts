@@ -192,6 +192,13 @@ describe('every object route against the right role but another owner', () => {
         secret: old.id,
         unchanged: async () => undefined,
       },
+      'get /api/credit-checks/:id': {
+        call: { method: 'get', path: `/api/credit-checks/${check.id}` },
+        owner: marketDept,
+        intruders: { 'another department': court },
+        secret: ent.uscc,
+        unchanged: async () => undefined,
+      },
       ...(await orgFixtures()),
     };
   }, 60_000);
@@ -242,13 +249,6 @@ describe('every object route against the right role but another owner', () => {
         intruders,
         secret: pending.id,
         unchanged: async () => expect((await invitations()).find((i) => i.id === pending.id)?.status).toBe('open'),
-      },
-      'get /api/credit-checks/:id': {
-        call: { method: 'get', path: `/api/credit-checks/${check.id}` },
-        owner: marketDept,
-        intruders: { 'another department': court },
-        secret: ent.uscc,
-        unchanged: async () => undefined,
       },
       'delete /api/orgs/:id/staff/:userId': {
         call: { method: 'delete', path: `/api/orgs/org-museum/staff/${member.userId}` },

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { fixedClock } from '../../../functions/shared/domain/clock';
+import { registeredEnterprise } from '../../support/enterprises';
+import { daysAgo, randomUscc, staffMember } from '../../support/people';
+import { inRegistry } from '../../support/registry';
+import { testApp, type TestApp } from '../../support/test-app';
+
+interface Result {
+  uscc: string;
+  name: string;
+  verdict: 'clear' | 'restricted' | 'not_found';
+  reasons: string[];
+  notes: string[];
+}
+
+describe('信用核查: POST /api/credit-checks', () => {
+  let t: TestApp;
+  let market: string;
+  let court: string;
+  let clean: string;
+  let listed: { uscc: string; token: string; orgId: string };
+  let penalised: { uscc: string; token: string; orgId: string };
+  let lightOnly: string;
+  let revoked: string;
+  let oldPenalty: string;
+
+  const post = (token: string, body: object, app = t.app) => request(app).post('/api/credit-checks').set('authorization', `Bearer ${token}`).send(body);
+  const get = (token: string, path: string) => request(t.app).get(path).set('authorization', `Bearer ${token}`);
+  const record = async (token: string, uscc: string, ruleId: string, occurredAt: string, severity?: string) => {
+    const res = await request(t.app)
+      .post('/api/credit-records')
+      .set('authorization', `Bearer ${token}`)
+      .send({ records: [{ sourceId: `CHK-${randomUUID()}`, subjectType: 'enterprise', subjectId: uscc, ruleId, occurredAt, ...(severity ? { severity } : {}) }] });
+    expect(res.body).toMatchObject({ accepted: 1 });
+  };
+  const byUscc = (results: Result[], uscc: string) => results.find((r) => r.uscc === uscc)!;
+
+  beforeAll(async () => {
+    t = await testApp();
+    market = (await staffMember(t, 'org-dept-market', 'department')).token;
+    court = (await staffMember(t, 'org-dept-court', 'department')).token;
+    clean = (await inRegistry(t, { name: '郑州清白商贸有限公司' })).uscc;
+    listed = await registeredEnterprise(t);
+    await record(court, listed.uscc, 'E-LAW-07', daysAgo(30));
+    penalised = await registeredEnterprise(t);
+    await record(market, penalised.uscc, 'E-LAW-02', daysAgo(60));
+    lightOnly = (await inRegistry(t)).uscc;
+    await record(market, lightOnly, 'E-LAW-01', daysAgo(20));
+    revoked = (await inRegistry(t, { status: 'revoked', name: '郑州已吊销有限公司' })).uscc;
+    oldPenalty = (await inRegistry(t)).uscc;
+    await record(market, oldPenalty, 'E-LAW-02', daysAgo(400));
+  });
+
+  it('gives each business a verdict with its reasons, signs the whole check and answers 201', async () => {
+    const unknown = randomUscc();
+    const res = await post(market, { purpose: 'procurement', subjects: [clean, listed.uscc, penalised.uscc, revoked, unknown, lightOnly, oldPenalty, ` ${clean.toLowerCase()} `] });
+    expect(res.status).toBe(201);
+    const results = res.body.results as Result[];
+    expect(results.map((r) => r.uscc)).toEqual([clean, listed.uscc, penalised.uscc, revoked, unknown, lightOnly, oldPenalty]);
+    expect(byUscc(results, clean)).toMatchObject({ name: '郑州清白商贸有限公司', verdict: 'clear', reasons: [], registryStatus: 'active' });
+
+    const court = byUscc(results, listed.uscc);
+    expect(court.verdict).toBe('restricted');
+    expect(court.reasons).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^严重失信：列入失信被执行人名单（企业）（管城回族区人民法院/), expect.stringContaining('适用联合惩戒措施「限制参与政府采购和招标投标」')]),
+    );
+
+    expect(byUscc(results, penalised.uscc)).toMatchObject({ verdict: 'restricted', reasons: [expect.stringMatching(/^近 12 个月受到行政处罚：行政处罚（一般）（管城回族区市场监督管理局/)] });
+    expect(byUscc(results, revoked)).toMatchObject({ name: '郑州已吊销有限公司', verdict: 'restricted', reasons: ['登记状态为「吊销」，不是存续企业'], registryStatus: 'revoked' });
+    expect(byUscc(results, unknown)).toMatchObject({ name: '', verdict: 'not_found', reasons: [expect.stringContaining('没有这个统一社会信用代码')] });
+    // A light penalty is mentioned, never restricting; a general one decided 13 months ago no longer restricts.
+    expect(byUscc(results, lightOnly)).toMatchObject({ verdict: 'clear', reasons: [], notes: [expect.stringContaining('轻微行政处罚')] });
+    expect(byUscc(results, oldPenalty)).toMatchObject({ verdict: 'clear', reasons: [] });
+
+    expect(res.body.summary).toEqual({ total: 7, clear: 3, restricted: 3, notFound: 1 });
+    expect(res.body.report).toMatchObject({ reportType: 'credit-check', reportId: res.body.id, purpose: 'procurement', purposeLabel: '政府采购', department: { id: 'org-dept-market', name: '管城回族区市场监督管理局' } });
+    expect(res.body.report.results).toHaveLength(7);
+  });
+
+  it('applies the measures that restrict the purpose checked, and only those', async () => {
+    const forSubsidy = await post(market, { purpose: 'subsidy', subjects: [listed.uscc] });
+    const subsidyReasons = (forSubsidy.body.results as Result[])[0].reasons;
+    expect(subsidyReasons).toEqual(expect.arrayContaining([expect.stringContaining('「限制获得财政补贴和评优评先」')]));
+    expect(subsidyReasons.join()).not.toContain('限制参与政府采购和招标投标');
+
+    // No seeded measure restricts approvals for the court's list: the serious record alone restricts.
+    const forApproval = await post(market, { purpose: 'approval', subjects: [listed.uscc] });
+    const approval = (forApproval.body.results as Result[])[0];
+    expect(approval.verdict).toBe('restricted');
+    expect(approval.reasons.filter((r) => r.startsWith('适用联合惩戒措施'))).toEqual([]);
+  });
+
+  it('produces a report the public verification accepts, and refuses once a single character changes', async () => {
+    const res = await post(market, { purpose: 'bidding', subjects: [clean, listed.uscc] });
+    const { report, signature } = res.body;
+    const verify = (body: object) => request(t.app).post('/api/reports/verify').send(body);
+    expect((await verify({ report, signature })).body).toMatchObject({ valid: true, reportType: 'credit-check', issuer: report.issuer, validUntil: report.validUntil });
+    const tampered = structuredClone(report);
+    tampered.results[1].verdict = 'clear';
+    expect((await verify({ report: tampered, signature })).body).toEqual({ valid: false, reason: 'SIGNATURE' });
+    expect((await verify({ report: { ...report, purposeLabel: '招投标' }, signature })).body).toEqual({ valid: false, reason: 'SIGNATURE' });
+    // Stored as issued: the department's copy verifies too.
+    const stored = await get(market, `/api/credit-checks/${res.body.id}`);
+    expect(stored.status).toBe(200);
+    expect(stored.body).toEqual({ ...res.body });
+    expect((await verify({ report: stored.body.report, signature: stored.body.signature })).body.valid).toBe(true);
+  });
+
+  it('shows every checked business the department and the purpose in its access log', async () => {
+    const res = await post(court, { purpose: 'award', subjects: [penalised.uscc, listed.uscc] });
+    expect(res.status).toBe(201);
+    for (const owner of [penalised, listed]) {
+      const log = await get(owner.token, '/api/access-log?limit=100');
+      expect(log.status).toBe(200);
+      const entry = (log.body.items as Array<{ actor: { orgName: string; roleLabel: string }; purpose: string; what: string }>).find((e) => e.what.includes(res.body.id));
+      expect(entry).toMatchObject({ actor: { orgName: '管城回族区人民法院', roleLabel: '部门' }, purpose: '信用核查：评优评先' });
+    }
+  });
+
+  it('refuses malformed codes with their positions and checks nothing', async () => {
+    const bad = clean.slice(0, 17) + (clean[17] === '0' ? '1' : '0');
+    const res = await post(market, { purpose: 'procurement', subjects: [clean, bad, 'ABC'] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('INVALID_USCC');
+    expect(res.body.error.message).toMatch(/^第 2 个统一社会信用代码有误：.*（共 2 个有误）$/);
+    expect(res.body.error.details).toEqual([
+      { index: 1, uscc: bad, message: expect.stringContaining('校验位') },
+      { index: 2, uscc: 'ABC', message: '统一社会信用代码应为 18 位' },
+    ]);
+  });
+
+  it.each([
+    ['no subjects', { purpose: 'procurement', subjects: [] }],
+    ['more than 200', { purpose: 'procurement', subjects: Array.from({ length: 201 }, () => '91410104MA00000000') }],
+    ['an unknown purpose', { purpose: 'lottery', subjects: ['91410104MA00000000'] }],
+    ['an extra field', { purpose: 'procurement', subjects: ['91410104MA00000000'], note: 'x' }],
+  ])('refuses %s with 400 VALIDATION_FAILED', async (_name, body) => {
+    const res = await post(market, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('checks 200 businesses in one call', async () => {
+    const subjects = [clean, ...Array.from({ length: 199 }, () => randomUscc())];
+    const res = await post(market, { purpose: 'procurement', subjects });
+    expect(res.status).toBe(201);
+    expect(res.body.summary).toEqual({ total: 200, clear: 1, restricted: 0, notFound: 199 });
+  });
+
+  it('lists the department’s own checks newest first, page by page, and never another department’s', async () => {
+    const dept = await staffMember(t, 'org-dept-civil', 'department');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const moved = await testApp({}, { clock: fixedClock(new Date(Date.now() + i * 60_000).toISOString()) });
+      ids.push((await post(dept.token, { purpose: 'approval', subjects: [clean] }, moved.app)).body.id);
+    }
+    const first = await get(dept.token, '/api/credit-checks?limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((c: { id: string }) => c.id)).toEqual([ids[2], ids[1]]);
+    expect(first.body.items[0]).toMatchObject({ purpose: 'approval', purposeLabel: '行政审批', summary: { total: 1, clear: 1, restricted: 0, notFound: 0 } });
+    const second = await get(dept.token, `/api/credit-checks?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.items.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+    expect(second.body.nextCursor).toBeNull();
+    // Another department's cursor and checks are not this one's.
+    expect((await get(market, `/api/credit-checks?cursor=${first.body.nextCursor}`)).status).toBe(400);
+    expect((await get(market, `/api/credit-checks/${ids[0]}`)).status).toBe(404);
+    const marketList = await get(market, '/api/credit-checks?limit=100');
+    expect(marketList.body.items.map((c: { id: string }) => c.id)).not.toContain(ids[0]);
+  });
+});
