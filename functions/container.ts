@@ -27,6 +27,7 @@ import type { Config } from './shared/config/config';
 import { systemClock, type Clock } from './shared/domain/clock';
 import { attachModels } from './shared/db/dynamo';
 import { useCursorSecret } from './shared/http/pagination';
+import { CatalogueCache, cachedCatalogue } from './shared/db/catalogues';
 
 /** Everything the routes and use cases depend on, built once per process (cold start). */
 export interface AppDeps {
@@ -67,6 +68,8 @@ export interface AppDeps {
 export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
   await attachModels(config);
   useCursorSecret(config.jwtSecret);
+  // Rules, measures, scenarios and products: cached in this instance, checked on every request.
+  const catalogues = new CatalogueCache(config.tableName);
   return {
     config,
     clock: systemClock,
@@ -82,14 +85,22 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     realNameAttempts: new RealNameAttempts(config.tableName),
     orgs: new OrgsRepository(config.tableName),
     credit: new CreditRepository(config.tableName),
-    rules: new RulesRepository(config.tableName),
-    incentives: new IncentivesRepository(config.tableName),
+    rules: cachedCatalogue(new RulesRepository(config.tableName), catalogues, 'rules', { load: 'listVersions', writes: ['publish'] }),
+    incentives: cachedCatalogue(new IncentivesRepository(config.tableName), catalogues, 'incentives', {
+      load: 'list',
+      derived: { get: (all, id: string) => all.find((i) => i.id === id) ?? null },
+      writes: ['save'],
+    }),
     passes: new PassCodec(config.passSecret),
     accessLog: new AccessLogRepository(),
     enterprises: new EnterprisesRepository(config.tableName),
     registry: new RegistryRepository(config.tableName),
-    loans: new LoansRepository(config.tableName),
-    measures: new MeasuresRepository(config.tableName),
+    loans: cachedCatalogue(new LoansRepository(config.tableName), catalogues, 'products', {
+      load: 'listProducts',
+      derived: { getProduct: (all, id: string) => all.find((p) => p.id === id) ?? null },
+      writes: ['saveProduct'],
+    }),
+    measures: cachedCatalogue(new MeasuresRepository(config.tableName), catalogues, 'measures', { load: 'list', writes: ['save'] }),
     rights: new RightsRepository(config.tableName),
     holidays: new HolidayCalendar(new HolidaysRepository(config.tableName)),
     reports: new ReportSigner(config.reportSigningKey),

@@ -18,19 +18,35 @@ export interface RecordedOp {
   input: any;
   start: number;
   end: number;
+  /** With `capacity`: the call's ConsumedCapacity (TOTAL), as DynamoDB reported it. */
+  consumed?: Array<{ ReadCapacityUnits?: number; WriteCapacityUnits?: number; CapacityUnits?: number; TableName?: string }>;
 }
 
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
 
-export async function recordOperations(client: DynamoDB, action: () => Promise<unknown>): Promise<RecordedOp[]> {
+/**
+ * Records the commands `action` makes the client send. With `capacity`, every command is sent with
+ * `ReturnConsumedCapacity: TOTAL` (what the cost figures are made of) and its consumption kept.
+ */
+export async function recordOperations(client: DynamoDB, action: () => Promise<unknown>, options: { capacity?: boolean } = {}): Promise<RecordedOp[]> {
   const ops: RecordedOp[] = [];
   const name = `bench-record-${randomUUID()}`;
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const op: RecordedOp = { command: (context as { commandName?: string }).commandName ?? 'unknown', input: structuredClone(args.input), start: performance.now(), end: 0 };
       ops.push(op);
+      if (options.capacity) (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
       try {
-        return await next(args);
+        const out = await next(args);
+        if (options.capacity) {
+          const c = (out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+          op.consumed = (Array.isArray(c) ? c : c ? [c] : []) as RecordedOp['consumed'];
+        }
+        return out;
+      } catch (e) {
+        // A cancelled transaction or a failed condition still consumed capacity; DynamoDB Local omits it.
+        op.consumed = [];
+        throw e;
       } finally {
         op.end = performance.now();
       }

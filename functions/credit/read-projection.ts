@@ -15,8 +15,20 @@ export async function readProjection(
   deps: { credit: CreditRepository; rules: RulesRepository; clock: Clock },
   subjectKey: string,
 ): Promise<SubjectProjection | null> {
+  return projectionFrom(deps, subjectKey, deps.credit.getProjection(subjectKey));
+}
+
+/**
+ * The same from a read of the stored projection already under way (a hot path starts it beside the
+ * session's confirmation and decides only afterwards whether to use it).
+ */
+export async function projectionFrom(
+  deps: { credit: CreditRepository; rules: RulesRepository; clock: Clock },
+  subjectKey: string,
+  read: Promise<SubjectProjection | null>,
+): Promise<SubjectProjection | null> {
   const now = deps.clock.now();
-  const stored = await deps.credit.getProjection(subjectKey);
+  const stored = await read;
   if (!stored || !isStale(stored, now)) return stored;
   const [events, catalogue] = await Promise.all([deps.credit.listEvents(subjectKey), deps.rules.listVersions()]);
   const fresh = buildProjection(subjectKey, events, catalogue, now, stored.version + 1);

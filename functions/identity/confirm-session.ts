@@ -1,6 +1,6 @@
 import { STAFF_ROLES, type Principal, type Role } from '../shared/auth/roles';
 import { AppError, errors } from '../shared/http/app-error';
-import type { IdentityRepository, SessionState } from './identity.repository';
+import { readSessionState, type SessionState } from './session-state.repository';
 
 /**
  * What a verified token may still do, given the stored account (pure).
@@ -25,16 +25,26 @@ export function reconcilePrincipal(token: Principal, state: SessionState): Princ
     ...(token.sessionExpiresAt ? { sessionExpiresAt: token.sessionExpiresAt } : {}),
     manager: sameOrg && state.user.manager === true,
     ...(sameOrg && state.org ? { orgStatus: state.org.status } : {}),
+    ...(token.subjectKey && token.subjectKey === state.user.subjectKey ? { subjectKey: token.subjectKey } : {}),
+    account: {
+      ...(state.user.orgId ? { orgId: state.user.orgId } : {}),
+      ...(state.user.name ? { name: state.user.name } : {}),
+      ...(state.user.realNameVerifiedAt ? { realNameVerifiedAt: state.user.realNameVerifiedAt } : {}),
+      ...(state.user.subjectKey ? { subjectKey: state.user.subjectKey } : {}),
+      ...(state.user.consentWithdrawnAt ? { consentWithdrawnAt: state.user.consentWithdrawnAt } : {}),
+    },
   };
 }
 
 /**
  * Confirms a request's token against the account, in one consistent batched read.
- * 1. Read the account, its organisation and the token's sign-out marker together.
- * 2. Reconcile the token's claims with them (reconcilePrincipal).
+ * 1. Read the account, its organisation, the token's sign-out marker and the catalogue versions
+ *    together (session-state.repository.ts).
+ * 2. Reconcile the token's claims with them (reconcilePrincipal); the account's real-name state
+ *    and name travel on with the principal.
  */
-export async function confirmSession(deps: { identities: IdentityRepository }, token: Principal): Promise<Principal> {
+export async function confirmSession(deps: { config: { tableName: string } }, token: Principal): Promise<Principal> {
   if (!token.sessionId) throw new AppError(401, 'UNAUTHENTICATED', '登录凭证无效，请重新登录');
-  const state = await deps.identities.sessionState(token.userId, token.orgId, token.sessionId);
+  const state = await readSessionState(deps.config.tableName, token.userId, token.orgId, token.sessionId);
   return reconcilePrincipal(token, state);
 }

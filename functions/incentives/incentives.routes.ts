@@ -31,7 +31,7 @@ export function incentivesRoutes(deps: AppDeps): AnyRoute[] {
       tag: 'incentives',
       auth: 'optional',
       response: incentivesResponse,
-      handle: ({ principal }) => listIncentives(deps, principal),
+      handle: ({ principal, session }) => listIncentives(deps, principal, session),
     }),
     route({
       method: 'post',
@@ -45,7 +45,7 @@ export function incentivesRoutes(deps: AppDeps): AnyRoute[] {
       errors: ['NOT_ELIGIBLE', 'NOT_FOUND', 'RATE_LIMITED'],
       // A pass screen renews about once a minute; 30 a minute leaves room for several screens.
       rateLimit: { scope: 'pass', limit: 30, windowSeconds: 60, by: 'user' },
-      handle: ({ principal, params }) => issuePass(d, principal.userId, params.id),
+      handle: ({ principal, params, session }) => issuePass(d, principal, params.id, session),
     }),
     route({
       method: 'get',

@@ -2,7 +2,7 @@ import type { Principal } from '../shared/auth/roles';
 import { CATEGORIES, checkEligibility, periodKey, type Incentive } from './incentives.domain';
 import type { IncentiveView, IncentivesResponse } from './incentives.schemas';
 import type { IncentivesRepository } from './incentives.repository';
-import { residentStanding } from './resident-standing';
+import { standingOfAccount } from './resident-standing';
 
 export function incentiveView(i: Incentive, stockUsed?: number): IncentiveView {
   return {
@@ -24,23 +24,28 @@ export function incentiveView(i: Incentive, stockUsed?: number): IncentiveView {
   };
 }
 
-type Deps = Parameters<typeof residentStanding>[0] & { incentives: IncentivesRepository };
+type Deps = Parameters<typeof standingOfAccount>[0] & { incentives: IncentivesRepository };
 
 /**
- * The 信易+ catalogue, every scenario in one response.
- * 1. Load the scenarios (one Query).
- * 2. For a resident: their standing (points, serious records) and, in one BatchGet, their use
- *    in each current quota period and each scenario's stock — then for each scenario whether
- *    they can use it now, or exactly why not, and what is left of their quota.
+ * The 信易+ catalogue, every scenario in one response, in two waves of reads.
+ * 1. The scenarios, from this instance's cache (checked against the catalogue versions the
+ *    session's confirmation reads); a resident's projection is read beside that confirmation when
+ *    the token names their credit subject.
+ * 2. For a resident: their standing (points, serious records; the account as confirmed) and, in
+ *    one BatchGet, their use in each current quota period and each scenario's stock — then for
+ *    each scenario whether they can use it now, or exactly why not, and what is left of their quota.
  */
-export async function listIncentives(deps: Deps, principal: Principal | null): Promise<IncentivesResponse> {
+export async function listIncentives(deps: Deps, principal: Principal | null, session: () => Promise<Principal> = async () => principal!): Promise<IncentivesResponse> {
+  const resident = principal?.roles.includes('resident') === true;
+  const early = resident && principal?.subjectKey ? deps.credit.getProjection(principal.subjectKey) : undefined;
+  early?.catch(() => undefined);
   const all = await deps.incentives.list();
-  if (!principal || !principal.roles.includes('resident')) {
+  if (!principal || !resident) {
     return { items: all.map((i) => incentiveView(i)), nextCursor: null };
   }
   const now = deps.clock.now();
-  const [{ standing }, usage] = await Promise.all([
-    residentStanding(deps, principal.userId),
+  const [standing, usage] = await Promise.all([
+    session().then((p) => standingOfAccount(deps, p.account ?? {}, p.subjectKey ? early : undefined)),
     deps.incentives.usage(principal.userId, all.map((i) => ({ incentiveId: i.id, period: periodKey(i.quota.period, now), stock: i.totalStock !== undefined }))),
   ]);
   return {

@@ -106,7 +106,8 @@ async function attemptRedemption(deps: Deps, merchant: Principal, decoded: Decod
 
   const period = periodKey(incentive.quota.period, now);
   const [{ user, standing }, usage] = await Promise.all([
-    residentStanding(deps, pass.residentUserId),
+    // The pass names the resident's credit subject: their projection is read beside their account.
+    residentStanding(deps, pass.residentUserId, pass.residentSubjectKey),
     deps.incentives.usage(pass.residentUserId, [{ incentiveId: incentive.id, period, stock: incentive.totalStock !== undefined }]),
   ]);
   const u = usage.get(incentive.id) ?? { usedInPeriod: 0, stockUsed: 0 };

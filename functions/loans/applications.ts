@@ -50,17 +50,28 @@ const bodyHash = (b: ApplicationBody) => createHash('sha256').update(JSON.string
  *    Submitting authorises the product's bank to read the business's report while the
  *    application is alive.
  */
-export async function submitApplication(deps: Deps, principal: Principal, key: string | undefined, body: ApplicationBody): Promise<{ application: ApplicationView; replayed: boolean }> {
+export async function submitApplication(
+  deps: Deps,
+  principal: Principal,
+  key: string | undefined,
+  body: ApplicationBody,
+  session?: () => Promise<Principal>,
+): Promise<{ application: ApplicationView; replayed: boolean }> {
   if (!key || !IDEMPOTENCY_KEY.test(key)) {
     throw new AppError(400, 'IDEMPOTENCY_KEY_REQUIRED', '缺少或格式错误的 Idempotency-Key 请求头', [{ field: 'Idempotency-Key', message: '需要 8–64 位字母、数字、_ 或 -', code: 'header' }]);
   }
-  const { enterprise, standing } = await enterpriseStanding(deps, principal);
+  // The key's marker of the token's business is read beside the standing's first wave.
+  const earlyMarker = session && principal.orgId ? deps.loans.getIdempotencyKey(principal.orgId, key) : undefined;
+  earlyMarker?.catch(() => undefined);
+  const { enterprise, standing } = await enterpriseStanding(deps, principal, session);
   if (!enterprise) throw new AppError(409, 'NOT_REGISTERED', '请先完成企业认证');
   const hash = bodyHash(body);
   const now = deps.clock.now();
 
+  let firstMarker = earlyMarker && enterprise.orgId === principal.orgId ? earlyMarker : undefined;
   const replay = async (): Promise<{ application: ApplicationView; replayed: boolean } | null> => {
-    const marker = await deps.loans.getIdempotencyKey(enterprise.orgId, key);
+    const marker = await (firstMarker ?? deps.loans.getIdempotencyKey(enterprise.orgId, key));
+    firstMarker = undefined;
     if (!marker) return null;
     if (marker.bodyHash !== hash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一份不同的申请，请生成新的请求');
     const existing = await deps.loans.getApplication(marker.applicationId);
@@ -83,7 +94,7 @@ export async function submitApplication(deps: Deps, principal: Principal, key: s
   const failed = evaluateCriteria(standing, product.criteria, now).filter((c) => !c.passed);
   if (failed.length > 0) throw new AppError(403, 'NOT_ELIGIBLE', `暂不符合该产品的申请条件：${failed.map((c) => c.detail).join('；')}`, { criteria: failed });
 
-  const user = await deps.identities.getUser(principal.userId);
+  const user = session ? (await session()).account : await deps.identities.getUser(principal.userId);
   const submittedAt = now.toISOString();
   const application: Application = {
     id: `la-${randomUUID()}`,

@@ -23,11 +23,17 @@ export type StandingDeps = {
 
 /**
  * What loan criteria are judged on: the caller's business — its status, founding date and tax
- * grade from the registries, read beside its credit — or "not registered".
+ * grade from the registries, read beside its credit — or "not registered". Two waves of reads:
+ * 1. The business of the token's organisation, read beside the session's confirmation (`session`);
+ *    the confirmed account decides which business is the caller's (the token's may be older:
+ *    then the account's is read).
+ * 2. Its registry entry and its credit records (rules and measures from this instance's cache).
  */
-export async function enterpriseStanding(deps: StandingDeps, principal: Principal): Promise<{ enterprise: EnterpriseOnRecord | null; standing: EnterpriseStanding }> {
-  const user = await deps.identities.getUser(principal.userId);
-  const registered = user?.orgId ? await deps.enterprises.get(user.orgId) : null;
+export async function enterpriseStanding(deps: StandingDeps, principal: Principal, session?: () => Promise<Principal>): Promise<{ enterprise: EnterpriseOnRecord | null; standing: EnterpriseStanding }> {
+  const early = session && principal.orgId ? deps.enterprises.get(principal.orgId) : undefined;
+  early?.catch(() => undefined);
+  const orgId = session ? (await session()).account?.orgId : (await deps.identities.getUser(principal.userId))?.orgId;
+  const registered = orgId ? await (early && orgId === principal.orgId ? early : deps.enterprises.get(orgId)) : null;
   if (!registered) {
     return { enterprise: null, standing: { registered: false, grade: 'D', activeSerious: 0, penalties12m: 0, taxCreditGrade: 'M', restrictions: [] } };
   }

@@ -36,7 +36,7 @@ export function loansRoutes(deps: AppDeps): AnyRoute[] {
       auth: 'optional',
       query: productsQuery,
       response: productsResponse,
-      handle: ({ principal, query }) => listProducts(deps, principal, query),
+      handle: ({ principal, query, session }) => listProducts(deps, principal, query, principal ? session : undefined),
     }),
     route({
       method: 'get',
@@ -47,7 +47,7 @@ export function loansRoutes(deps: AppDeps): AnyRoute[] {
       params: productIdParams,
       response: eligibilityResponse,
       errors: ['NOT_FOUND'],
-      handle: ({ principal, params }) => productEligibility(deps, principal, params.id),
+      handle: ({ principal, params, session }) => productEligibility(deps, principal, params.id, session),
     }),
     route({
       method: 'post',
@@ -127,8 +127,8 @@ export function loansRoutes(deps: AppDeps): AnyRoute[] {
       status: 201,
       response: applicationView,
       errors: ['IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'NOT_REGISTERED', 'NOT_ELIGIBLE', 'NOT_FOUND'],
-      handle: async ({ principal, body, header, res }) => {
-        const { application, replayed } = await submitApplication(deps, principal, header('idempotency-key'), body);
+      handle: async ({ principal, body, header, res, session }) => {
+        const { application, replayed } = await submitApplication(deps, principal, header('idempotency-key'), body, session);
         if (replayed) res.setHeader('idempotent-replayed', 'true');
         return application;
       },

@@ -19,7 +19,10 @@ const view = (p: LoanProduct): ProductView => ({ ...p });
  * 3. For an enterprise user: each product's eligibility for their business, eligible first, then
  *    by lowest rate.
  */
-export async function listProducts(deps: Deps, principal: Principal | null, q: { amount?: number; termMonths?: number; mine?: string }): Promise<{ items: ProductView[]; nextCursor: null }> {
+export async function listProducts(deps: Deps, principal: Principal | null, q: { amount?: number; termMonths?: number; mine?: string }, session?: () => Promise<Principal>): Promise<{ items: ProductView[]; nextCursor: null }> {
+  // A business's standing starts beside the session's confirmation; the products come from the cache.
+  const standingRead = principal?.roles.includes('enterprise') ? enterpriseStanding(deps, principal, session) : undefined;
+  standingRead?.catch(() => undefined);
   const all = await deps.loans.listProducts();
   const ownBank = q.mine === 'true' && principal?.roles.includes('bank') ? principal.orgId : undefined;
   let items = all.filter((p) => isOffered(p) || (ownBank !== undefined && p.bankId === ownBank));
@@ -27,8 +30,8 @@ export async function listProducts(deps: Deps, principal: Principal | null, q: {
   if (q.amount !== undefined) items = items.filter((p) => p.minAmount <= q.amount! && q.amount! <= p.maxAmount);
   if (q.termMonths !== undefined) items = items.filter((p) => p.minTermMonths <= q.termMonths! && q.termMonths! <= p.maxTermMonths);
   const byRate = (a: ProductView, b: ProductView) => a.annualRateMin - b.annualRateMin || a.name.localeCompare(b.name, 'zh');
-  if (!principal?.roles.includes('enterprise')) return { items: items.map(view).sort(byRate), nextCursor: null };
-  const { standing } = await enterpriseStanding(deps, principal);
+  if (!standingRead) return { items: items.map(view).sort(byRate), nextCursor: null };
+  const { standing } = await standingRead;
   const now = deps.clock.now();
   const withEligibility = items.map((p) => {
     const failed = evaluateCriteria(standing, p.criteria, now).filter((c) => !c.passed);
@@ -42,10 +45,12 @@ export async function listProducts(deps: Deps, principal: Principal | null, q: {
  * One product's criteria for the caller's business, each passed or failed with a concrete detail
  * (「近12个月行政处罚 2 次，要求 ≤ 1 次」).
  */
-export async function productEligibility(deps: Deps, principal: Principal, productId: string): Promise<EligibilityResponse> {
+export async function productEligibility(deps: Deps, principal: Principal, productId: string, session?: () => Promise<Principal>): Promise<EligibilityResponse> {
+  const standingRead = enterpriseStanding(deps, principal, session);
+  standingRead.catch(() => undefined);
   const product = await deps.loans.getProduct(productId);
   if (!product || !isOffered(product)) throw errors.notFound('该贷款产品不存在或已下架');
-  const { standing } = await enterpriseStanding(deps, principal);
+  const { standing } = await standingRead;
   const criteria = evaluateCriteria(standing, product.criteria, deps.clock.now());
   return { eligible: criteria.every((c) => c.passed), criteria };
 }

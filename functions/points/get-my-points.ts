@@ -1,25 +1,32 @@
-import { readProjection } from '../credit/read-projection';
+import { projectionFrom } from '../credit/read-projection';
 import type { CreditRepository } from '../credit/credit.repository';
-import type { IdentityRepository } from '../identity/identity.repository';
 import type { RulesRepository } from '../rules/rules.repository';
+import type { Principal } from '../shared/auth/roles';
 import type { Clock } from '../shared/domain/clock';
 import { DIMENSIONS } from './points.domain';
 import { personalPoints } from './points.engine';
 import type { PointsResponse } from './points.schemas';
-import { residentSubject } from './resident-subject';
+import { subjectOfAccount } from './resident-subject';
 
 /**
- * The signed-in resident's points.
- * 1. Find the resident's credit subject (only after real-name verification and consent).
- * 2. Read the subject's projection (one item; rebuilt only when an event has expired since).
- * 3. Points = 100 + the counted points, clamped to 0–200, with tier and five dimensions.
+ * The signed-in resident's points, in one wave of reads.
+ * 1. A token that names the resident's credit subject (a login after real-name verification) has
+ *    the subject's projection read beside the session's confirmation.
+ * 2. The confirmed account decides: only after real-name verification and with consent; a token
+ *    whose subject is not the account's has its read dropped and the account's subject read.
+ * 3. The projection is one item, rebuilt only when an event has expired since.
+ * 4. Points = 100 + the counted points, clamped to 0–200, with tier and five dimensions.
  */
 export async function getMyPoints(
-  deps: { identities: IdentityRepository; credit: CreditRepository; rules: RulesRepository; clock: Clock },
-  userId: string,
+  deps: { credit: CreditRepository; rules: RulesRepository; clock: Clock },
+  principal: Principal,
+  session: () => Promise<Principal>,
 ): Promise<PointsResponse> {
-  const subjectKey = await residentSubject(deps.identities, userId);
-  const projection = await readProjection(deps, subjectKey);
+  const early = principal.subjectKey ? deps.credit.getProjection(principal.subjectKey) : undefined;
+  early?.catch(() => undefined);
+  const confirmed = await session();
+  const subjectKey = subjectOfAccount(confirmed.account ?? {});
+  const projection = await projectionFrom(deps, subjectKey, early && confirmed.subjectKey === subjectKey ? early : deps.credit.getProjection(subjectKey));
   const { points, tier } = personalPoints(projection?.delta ?? 0);
   return {
     points,

@@ -23,7 +23,7 @@ export function pointsRoutes(deps: AppDeps): AnyRoute[] {
       auth: ['resident'],
       response: pointsResponse,
       errors: ['REAL_NAME_REQUIRED'],
-      handle: ({ principal }) => getMyPoints(deps, principal.userId),
+      handle: ({ principal, session }) => getMyPoints(deps, principal, session),
     }),
     route({
       method: 'get',

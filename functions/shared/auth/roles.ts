@@ -30,4 +30,22 @@ export interface Principal {
   /** A manager of their organisation (may invite and remove its staff). */
   manager?: boolean;
   orgStatus?: 'active' | 'suspended';
+  /**
+   * A resident's credit subject as the token claims it (a login after real-name verification),
+   * so their projection can be read beside the confirmation; kept by the confirmation only when
+   * the account says the same.
+   */
+  subjectKey?: string;
+  /** The stored account as the confirmation read it: what handlers need of it without reading it again. */
+  account?: Account;
+}
+
+/** The caller's stored account, as confirmed with the session (see identity/confirm-session.ts). */
+export interface Account {
+  /** The account's organisation now (the token's may be older). */
+  orgId?: string;
+  name?: string;
+  realNameVerifiedAt?: string;
+  subjectKey?: string;
+  consentWithdrawnAt?: string;
 }

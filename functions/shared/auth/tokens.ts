@@ -23,6 +23,8 @@ const claimsSchema = z.object({
   org: z.string().min(1).optional(),
   jti: z.string().min(1).max(64),
   exp: z.number().int(),
+  /** A verified resident's credit subject (a keyed hash, never the ID number). */
+  subj: z.string().min(1).max(128).optional(),
 });
 
 export class TokenService {
@@ -34,7 +36,7 @@ export class TokenService {
 
   async issue(principal: Principal, nowSeconds: number): Promise<{ token: string; expiresAt: number }> {
     const expiresAt = nowSeconds + this.settings.ttlSeconds;
-    const token = await new SignJWT({ roles: principal.roles, ...(principal.orgId ? { org: principal.orgId } : {}) })
+    const token = await new SignJWT({ roles: principal.roles, ...(principal.orgId ? { org: principal.orgId } : {}), ...(principal.subjectKey ? { subj: principal.subjectKey } : {}) })
       .setProtectedHeader({ alg: ALG, typ: 'JWT' })
       .setSubject(principal.userId)
       .setIssuer(this.settings.issuer)
@@ -60,6 +62,7 @@ export class TokenService {
         userId: claims.sub,
         roles: claims.roles,
         ...(claims.org ? { orgId: claims.org } : {}),
+        ...(claims.subj ? { subjectKey: claims.subj } : {}),
         sessionId: claims.jti,
         sessionExpiresAt: claims.exp,
       };

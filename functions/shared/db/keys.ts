@@ -126,6 +126,8 @@ export const keys = {
   disclosureByDepartmentIndex: (department: string, receivedAt: string, sourceId: string) => ({ gsi2pk: `DISCDEPT#${department}`, gsi2sk: `${receivedAt}#${sourceId}` }),
   /** A department's 双公示 counters of one decision month (on time, late, its declared count). */
   disclosureMonth: (department: string, month: string) => ({ pk: `DISCSTAT#${department}`, sk: `M#${month}` }),
+  /** The version counters of the catalogues each Lambda instance caches (shared/db/catalogues.ts). */
+  catalogueVersions: () => ({ pk: 'CATALOGUES', sk: 'VERSIONS' }),
   /** 信用核查: a department's check (its signed report), and the department's list of its checks, newest last. */
   creditCheck: (id: string) => ({ pk: `CHECK#${id}`, sk: 'CHECK' }),
   departmentCreditCheck: (department: string, createdAt: string, id: string) => ({ pk: `DEPTCHECK#${department}`, sk: `${createdAt}#${id}` }),

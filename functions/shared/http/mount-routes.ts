@@ -5,6 +5,7 @@ import { epochSeconds, type Clock } from '../domain/clock';
 import { AppError, errors } from './app-error';
 import type { RateLimiter } from './rate-limiter';
 import { requestState } from './request-context';
+import { withCatalogueScope } from '../db/catalogues';
 import { outsideWriteBarrier, withWriteBarrier } from './session-barrier';
 import { encodingExists } from './utf8-codec';
 import type { AnyRoute, AuthRequirement } from './route';
@@ -28,7 +29,9 @@ const roleAllowed = (auth: AuthRequirement, p: Principal) => !Array.isArray(auth
  * reads, every write waits for it (session-barrier.ts), and the answer leaves only after it.
  */
 function authenticate(auth: AuthRequirement, tokens: TokenService, clock: Clock, confirm: ConfirmSession): RequestHandler {
-  return async (req, res, next) => {
+  // Each request gets its own view of the catalogue versions (shared/db/catalogues.ts).
+  const scoped: RequestHandler = (req, res, next) => withCatalogueScope(() => check(req, res, next));
+  const check: RequestHandler = async (req, res, next) => {
     if (auth === 'public') return next();
     const state = requestState(res)!;
     const token = bearer(req.get('authorization'));
@@ -54,6 +57,7 @@ function authenticate(auth: AuthRequirement, tokens: TokenService, clock: Clock,
     }
     withWriteBarrier(confirmed, () => next());
   };
+  return scoped;
 }
 
 function rateLimit(spec: NonNullable<AnyRoute['rateLimit']>, limiter: RateLimiter, clock: Clock): RequestHandler {
