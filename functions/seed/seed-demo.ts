@@ -1,5 +1,7 @@
 import type { CommitmentsRepository } from '../commitments/commitments.repository';
 import type { CreditRepository } from '../credit/credit.repository';
+import type { DisclosuresRepository } from '../disclosures/disclosures.repository';
+import type { HolidayCalendar } from '../holidays/holiday-calendar';
 import { personSubjectKey } from '../credit/credit.types';
 import { ingestCreditRecords } from '../credit/ingest-credit-records';
 import type { EnterprisesRepository } from '../enterprises/enterprises.repository';
@@ -17,6 +19,7 @@ import type { Clock } from '../shared/domain/clock';
 import { hashIdNumber } from '../shared/domain/id-hash';
 import { maskIdNumber } from '../shared/domain/identifiers';
 import { bootstrapStage } from './bootstrap';
+import { seedDemoDisclosures } from './demo-disclosures';
 import { DEMO_CREATED_AT, demoOrgs, demoRecords, demoUsers } from './demo-data';
 import { demoIncentives, demoMerchantOrgs } from './demo-incentives';
 import { demoBankOrgs, demoEnterprise, demoProducts } from './demo-loans';
@@ -36,10 +39,11 @@ export interface SeedReport {
  *    ID-number owner marker of verified residents): each put only if absent.
  * 3. The demo credit records go through the real ingestion, department by department; their
  *    fixed sourceIds make a second run count them as duplicates.
+ * 4. The demo 双公示 decisions go through the departments' use case, each only if absent.
  * Anything already there — including everything users changed or created — is left alone.
  */
 export async function seedDemo(
-  deps: { identities: IdentityRepository; orgs: OrgsRepository; credit: CreditRepository; rules: RulesRepository; incentives: IncentivesRepository; enterprises: EnterprisesRepository; registry: RegistryRepository; loans: LoansRepository; measures: MeasuresRepository; commitments: CommitmentsRepository; clock: Clock; notices?: NoticesRepository },
+  deps: { identities: IdentityRepository; orgs: OrgsRepository; credit: CreditRepository; rules: RulesRepository; incentives: IncentivesRepository; enterprises: EnterprisesRepository; registry: RegistryRepository; loans: LoansRepository; measures: MeasuresRepository; commitments: CommitmentsRepository; clock: Clock; notices?: NoticesRepository; disclosures?: DisclosuresRepository; holidays?: HolidayCalendar },
   pepper: string,
 ): Promise<SeedReport> {
   const report: SeedReport = { created: 0, kept: 0 };
@@ -83,6 +87,11 @@ export async function seedDemo(
     if (result.rejected.length > 0) throw new Error(`demo records rejected: ${JSON.stringify(result.rejected)}`);
     report.created += result.accepted;
     report.kept += result.duplicates;
+  }
+  if (deps.disclosures && deps.holidays) {
+    const disclosed = await seedDemoDisclosures({ ...deps, disclosures: deps.disclosures, holidays: deps.holidays, idHashPepper: pepper });
+    report.created += disclosed.created;
+    report.kept += disclosed.kept;
   }
   return report;
 }

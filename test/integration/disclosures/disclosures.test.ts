@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { enterpriseSubjectKey } from '../../../functions/credit/credit.types';
 import { publicDisclosuresOf } from '../../../functions/disclosures/public-disclosures';
+import { HUAXIN_USCC } from '../../../functions/seed/demo-data';
+import { seedDemoDisclosures } from '../../../functions/seed/demo-disclosures';
+import { REVOKED_USCC } from '../../../functions/seed/demo-registry';
 import { fixedClock } from '../../../functions/shared/domain/clock';
 import { randomUscc, staffMember } from '../../support/people';
 import { loginAs, testApp, type TestApp } from '../../support/test-app';
@@ -324,6 +327,17 @@ describe('双公示 (POST/GET /api/disclosures)', () => {
       }
       const dept = await loginAs(t.app, 'ent-huaxin');
       expect((await request(t.app).put('/api/disclosures/declared-counts').set(auth(dept)).send({ month: '2026-11', count: 1 })).status).toBe(403);
+    });
+  });
+
+  describe('the demo', () => {
+    it('has a licence of 华信 and a general penalty of 恒达建材 on public view, seeded once', async () => {
+      const now = new Date();
+      expect((await publicDisclosuresOf(t.deps, HUAXIN_USCC, now)).licenses).toMatchObject([{ partyName: '郑州华信商贸有限公司', category: '普通' }]);
+      expect((await publicDisclosuresOf(t.deps, HUAXIN_USCC, now)).penalties).toEqual([]);
+      expect((await publicDisclosuresOf(t.deps, REVOKED_USCC, now)).penalties).toMatchObject([{ severity: 'general', fineYuan: 20000 }]);
+      expect(await seedDemoDisclosures({ ...t.deps, idHashPepper: t.config.idHashPepper })).toEqual({ created: 0, kept: 2 });
+      expect(await disclosureRecords(REVOKED_USCC)).toHaveLength(1);
     });
   });
 });
