@@ -13,6 +13,7 @@ export function disclosuresRoutes(deps: AppDeps): AnyRoute[] {
     route({
       method: 'post',
       path: '/api/disclosures',
+      operationId: 'publishDisclosures',
       summary: `双公示：部门报送行政许可、行政处罚决定（每次 1–${MAX_DISCLOSURES_PER_CALL} 条，逐条校验，按 sourceId 幂等；超过 7 个工作日的标记迟报）`,
       tag: 'disclosures',
       auth: ['department'],
@@ -25,6 +26,7 @@ export function disclosuresRoutes(deps: AppDeps): AnyRoute[] {
     route({
       method: 'get',
       path: '/api/disclosures',
+      operationId: 'listDisclosures',
       summary: '本部门报送的双公示决定（最新在前），含迟报标记和公示截止时间',
       tag: 'disclosures',
       auth: ['department'],
@@ -35,6 +37,7 @@ export function disclosuresRoutes(deps: AppDeps): AnyRoute[] {
     route({
       method: 'put',
       path: '/api/disclosures/declared-counts',
+      operationId: 'declareDisclosureDecisionCount',
       summary: '部门申报某月作出的许可和处罚决定总数（用于统计漏报）',
       tag: 'disclosures',
       auth: ['department'],
@@ -46,6 +49,7 @@ export function disclosuresRoutes(deps: AppDeps): AnyRoute[] {
     route({
       method: 'get',
       path: '/api/admin/disclosures/timeliness',
+      operationId: 'getDisclosureTimeliness',
       summary: '双公示及时性：各部门按决定月份的按时、迟报和漏报数（近 N 个月）',
       tag: 'disclosures',
       auth: ['admin'],

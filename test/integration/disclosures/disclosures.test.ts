@@ -6,6 +6,7 @@ import { HUAXIN_USCC } from '../../../functions/seed/demo-data';
 import { seedDemoDisclosures } from '../../../functions/seed/demo-disclosures';
 import { REVOKED_USCC } from '../../../functions/seed/demo-registry';
 import { fixedClock } from '../../../functions/shared/domain/clock';
+import { registeredEnterprise } from '../../support/enterprises';
 import { randomUscc, staffMember } from '../../support/people';
 import { loginAs, testApp, type TestApp } from '../../support/test-app';
 
@@ -287,6 +288,30 @@ describe('双公示 (POST/GET /api/disclosures)', () => {
       const { licenses } = await publicDisclosuresOf(t.deps, uscc, new Date());
       expect(licenses.map((l) => l.decisionNo)).toEqual([kept.decisionNo]);
       expect(licenses[0]).toMatchObject({ validFrom: '2026-11-30', validTo: '2031-11-29', authorityName: expect.stringContaining('市场监督管理局') });
+    });
+  });
+
+  describe('ending publication early through credit repair', () => {
+    it('lets the business apply after the minimum; the department’s approval ends publication at that moment', async () => {
+      const e = await registeredEnterprise(t);
+      const early = penalty({ uscc: e.uscc, decidedOn: new Date(Date.now() - 30 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10) });
+      const old = penalty({ uscc: e.uscc, decidedOn: '2026-07-01' });
+      await publish(t, market, [early, old]);
+      const events = await disclosureRecords(e.uscc);
+      const eventOf = (sourceId: string) => events.find((x) => x.sourceId === `DISC-${sourceId}`)!.id;
+      const refused = await request(t.app).post('/api/repairs').set(auth(e.token)).send({ eventId: eventOf(early.sourceId as string), statement: '已缴清罚款，整改完毕，附缴款凭证' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toContain('最短公示期未满');
+      const applied = await request(t.app).post('/api/repairs').set(auth(e.token)).send({ eventId: eventOf(old.sourceId as string), statement: '已缴清罚款，整改完毕，附缴款凭证' });
+      expect(applied.status).toBe(201);
+      expect((await publicDisclosuresOf(t.deps, e.uscc, new Date())).penalties).toHaveLength(2);
+      const decided = await request(t.app).post(`/api/repairs/${applied.body.id}/decision`).set(auth(market)).send({ decision: 'approve', reason: '已履行法定义务，同意修复' });
+      expect(decided.status).toBe(200);
+      const shown = (await publicDisclosuresOf(t.deps, e.uscc, new Date())).penalties;
+      expect(shown.map((p) => p.decisionNo)).toEqual([early.decisionNo]);
+      const listed = (await list(t, market)).find((d) => d.sourceId === old.sourceId)!;
+      expect(listed).toMatchObject({ published: false, creditRecordState: 'repaired', publicUntil: decided.body.answeredAt ?? expect.any(String) });
+      expect(new Date(listed.publicUntil).getTime()).toBeLessThan(new Date(china('2027-07-01T00:00:00')).getTime());
     });
   });
 
