@@ -45,7 +45,7 @@ export default defineAppConfig({
     {
       root: 'packages/admin',
       name: 'admin',
-      pages: ['index/index', 'cases/index', 'rules/index', 'incentives/index', 'incentive-edit/index', 'measures/index', 'measure-edit/index', 'holidays/index'],
+      pages: ['index/index', 'cases/index', 'rules/index', 'incentives/index', 'incentive-edit/index', 'measures/index', 'measure-edit/index', 'holidays/index', 'notices/index'],
     },
     // Organisations and staff: 机构管理 (credit centre), 员工管理 (centre and managers), 加入机构 (anyone
     // with an invitation code).
@@ -53,7 +53,7 @@ export default defineAppConfig({
     // The department workbench: submit a record, upload a file, submitted records and their states.
     { root: 'packages/department', name: 'department', pages: ['index/index', 'submit/index', 'upload/index', 'records/index'] },
     // Public, no sign-in: 报告核验 and the published joint-punishment measures list.
-    { root: 'packages/public', name: 'public', pages: ['verify/index', 'measures/index'] },
+    { root: 'packages/public', name: 'public', pages: ['verify/index', 'measures/index', 'privacy/index', 'notices/index'] },
   ],
   // 首页, 信易+ and 我的 lead into the resident subpackage (and 首页 into the merchant's 核验):
   // fetch them in the background once those tabs show.

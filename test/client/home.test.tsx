@@ -55,7 +55,9 @@ describe('首页', () => {
       'GET /api/points/me': ok(ZHANG_POINTS),
     });
     render(<HomePage />);
-    expect(await screen.findByTestId('page-shell-error')).toHaveTextContent('服务器开小差了');
+    expect(await screen.findByTestId('home-error')).toHaveTextContent('服务器开小差了');
+    // The public parts stay usable while the personal part failed.
+    expect(screen.getByTestId('home-notices')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '重试' }));
     expect(await screen.findByTestId('points-value')).toHaveTextContent('135');
   });
@@ -71,11 +73,15 @@ describe('首页', () => {
     expect(Taro.stopPullDownRefresh).toHaveBeenCalled();
   });
 
-  it('sends a first-time visitor without a session to the sign-in page', () => {
+  it('lets a first-time visitor without a session stay on 首页: no redirect, no personal call', async () => {
     clearSession();
     render(<HomePage />);
-    expect(screen.getByTestId('page-shell-signin')).toBeInTheDocument();
-    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
-    expect(Taro.request).not.toHaveBeenCalled();
+    expect(await screen.findByTestId('home-welcome')).toHaveTextContent('诚信管城');
+    expect(screen.getByTestId('home-signin')).toBeInTheDocument();
+    expect(screen.queryByTestId('page-shell-signin')).not.toBeInTheDocument();
+    expect(Taro.reLaunch).not.toHaveBeenCalled();
+    expect(Taro.navigateTo).not.toHaveBeenCalled();
+    const paths = (Taro.request as jest.Mock).mock.calls.map(([o]) => `${o.method} ${o.url}`);
+    expect(paths).toEqual(['GET /api/notices?limit=3']);
   });
 });

@@ -91,8 +91,9 @@ describe('信易贷 tab', () => {
     expect(criteria).toHaveTextContent('经营满 2 年');
     expect(criteria).toHaveTextContent('纳税信用 B 级及以上');
     expect(within(card('ccb-kechuang-dai')).getByTestId('product-criteria')).toHaveTextContent('近 12 个月无行政处罚');
+    // The product page shows the same criteria (and 登录后申请 signed out); only a business sees its eligibility there.
     fireEvent.click(card('zy-shuiyi-dai'));
-    expect(Taro.navigateTo).not.toHaveBeenCalled();
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/enterprise/product/index?id=zy-shuiyi-dai' });
   });
 
   it('is readable without signing in', async () => {

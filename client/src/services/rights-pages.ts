@@ -26,9 +26,13 @@ export const ADMIN_PAGES = {
   measures: '/packages/admin/measures/index',
   measureEdit: '/packages/admin/measure-edit/index',
   holidays: '/packages/admin/holidays/index',
+  notices: '/packages/admin/notices/index',
 } as const;
 
 export type EventSubject = 'person' | 'enterprise';
+
+/** A record and 异议与修复 link to each other: going round replaces pages instead of stacking them (services/navigation.ts). */
+export const RECORD_CASES_LOOP = [RESIDENT_PAGES.event, RIGHTS_PAGES.cases] as const;
 
 /** A record's detail page; a business's records are looked up among the business's. */
 export const subjectEventPage = (id: string, subject: EventSubject = 'person') =>

@@ -43,12 +43,16 @@ const TARO_ONLY = [
   'onInput',
   'onConfirm',
   'onChange',
+  'catchMove',
+  'fixed',
+  'onAgreePrivacyAuthorization',
 ];
 
 function domProps(props: AnyProps): AnyProps {
   const out: AnyProps = {};
   for (const [k, v] of Object.entries(props)) if (!TARO_ONLY.includes(k)) out[k] = v;
-  const tap = (props.onClick ?? props.onTap) as unknown;
+  // WeChat fires agreeprivacyauthorization when an open-type="agreePrivacyAuthorization" button is tapped.
+  const tap = (props.onClick ?? props.onTap ?? (props.openType === 'agreePrivacyAuthorization' ? props.onAgreePrivacyAuthorization : undefined)) as unknown;
   if (tap) out.onClick = tap;
   return out;
 }

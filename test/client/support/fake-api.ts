@@ -22,11 +22,14 @@ const requestMock = Taro.request as unknown as jest.Mock;
  * Answers Taro.request by "METHOD /path?query" like the backend would, falling back to
  * "METHOD /path" for any query (a function route gets the query); anything else is a 404.
  */
+/** What every screen may load in the background (首页's 信用动态): empty unless a test answers it itself. */
+const PUBLIC_DEFAULTS: Routes = { 'GET /api/notices': { status: 200, body: { items: [], nextCursor: null } } };
+
 export function fakeApi(routes: Routes): jest.Mock {
   requestMock.mockImplementation(async (opts: RequestOptions) => {
     const method = opts.method ?? 'GET';
     const [path, search = ''] = opts.url.split('?');
-    const route = routes[`${method} ${opts.url}`] ?? routes[`${method} ${path}`];
+    const route = routes[`${method} ${opts.url}`] ?? routes[`${method} ${path}`] ?? PUBLIC_DEFAULTS[`${method} ${path}`];
     const res = typeof route === 'function' ? await route(new URLSearchParams(search), opts.data) : route;
     if (!res) return { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '接口不存在' } }, header: {} };
     return { statusCode: res.status, data: res.body, header: {} };

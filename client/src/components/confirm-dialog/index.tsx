@@ -77,7 +77,7 @@ export default function ConfirmDialog({
   };
 
   return (
-    <View className={block} data-testid={testId} role='dialog' aria-label={title}>
+    <View className={block} data-testid={testId} role='dialog' aria-label={title} catchMove>
       <View className={`${block}__panel`}>
         <Text className={`${block}__title`}>{title}</Text>
         {children && <View className={`${block}__body`}>{children}</View>}
@@ -88,6 +88,8 @@ export default function ConfirmDialog({
               {input.kind === 'text' ? (
                 <Textarea
                   className={`${block}__textarea`}
+                  // Inside a fixed layer the native textarea must be told so, or it drifts when the page scrolls.
+                  fixed
                   data-testid={`${testId}-input`}
                   value={value}
                   maxlength={input.maxlength ?? 300}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import OrgBadge, { type ActingOrg } from '../org-badge';
+import PrivacySheet from '../privacy-sheet';
 import { isApiError } from '../../services/api';
 import { goToLogin, useToken } from '../../services/session';
 import { useLargeFont } from '../../services/settings';
@@ -95,7 +96,7 @@ export default function PageShell(props: PageShellProps) {
           </View>
           <Text className='cx-state__title'>请先登录</Text>
           <Text className='cx-state__desc'>登录后即可查看您的信用信息和专属服务</Text>
-          <Button className='cx-btn cx-state__action' data-testid='page-shell-login' onClick={goToLogin}>
+          <Button className='cx-btn cx-state__action' data-testid='page-shell-login' onClick={() => goToLogin()}>
             去登录
           </Button>
         </View>
@@ -131,6 +132,8 @@ export default function PageShell(props: PageShellProps) {
         />
       )}
       {state === 'ready' && props.children}
+      {/* WeChat's privacy check can hold an API on any page: the agreement sheet lives in every page's frame. */}
+      <PrivacySheet />
     </View>
   );
 }

@@ -23,7 +23,7 @@ interface RoleSwitchSheetProps {
 /** 切换身份: one row per role the person holds; drawn in the page so it follows 大字模式. */
 export default function RoleSwitchSheet({ roles, current, onPick, onClose }: RoleSwitchSheetProps) {
   return (
-    <View className={`cx-role-sheet${process.env.TARO_ENV === 'h5' ? ' cx-role-sheet--over-tabbar' : ''}`} data-testid='role-sheet' role='dialog' aria-label='切换身份' onClick={onClose}>
+    <View className={`cx-role-sheet${process.env.TARO_ENV === 'h5' ? ' cx-role-sheet--over-tabbar' : ''}`} data-testid='role-sheet' role='dialog' aria-label='切换身份' catchMove onClick={onClose}>
       <View className='cx-role-sheet__panel' onClick={(e) => e.stopPropagation()}>
         <Text className='cx-role-sheet__title'>切换身份</Text>
         <Text className='cx-role-sheet__desc'>选择您要以哪个身份使用诚信管城，首页和「我的」将显示该身份的功能。</Text>

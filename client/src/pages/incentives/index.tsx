@@ -101,7 +101,7 @@ export default function IncentivesPage() {
               </Text>
             )}
             {!token && (
-              <Text className='cx-incentives__login' data-testid='incentives-login' onClick={goToLogin}>
+              <Text className='cx-incentives__login' data-testid='incentives-login' onClick={() => goToLogin()}>
                 登录后查看我能享受哪些权益 ›
               </Text>
             )}

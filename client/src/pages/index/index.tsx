@@ -1,9 +1,11 @@
-import Taro, { useLoad } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import EntryCard from '../../components/entry-card';
+import LargeFontSetting from '../../components/large-font-setting';
 import PageShell from '../../components/page-shell';
 import PointsCard from '../../components/points-card';
 import EnterpriseSection from '../../components/loans/enterprise-section';
+import { SectionError } from '../../components/loans/role-shell';
 import { useRequest } from '../../hooks/use-request';
 import { usePullToRefresh } from '../../hooks/use-refresh';
 import { useAccountVersion } from '../../services/account';
@@ -14,7 +16,9 @@ import { RESIDENT_PAGES } from '../../services/resident-pages';
 import { RIGHTS_PAGES } from '../../services/rights-pages';
 import { actingRole, useActingChoice } from '../../services/acting-role';
 import { AREA_PAGES, ROLE_LABELS } from '../../services/roles';
-import { getToken, LOGIN_PAGE, useToken } from '../../services/session';
+import { getNotices } from '../../services/notices-api';
+import { useToken } from '../../services/session';
+import { NoticesCard, QuickEntries, SignInCard, Welcome } from './home-public';
 import { greeting, loadHome, type HomeData } from './load-home';
 import './index.scss';
 
@@ -116,46 +120,75 @@ function RoleSection({ data }: { data: HomeData }) {
   );
 }
 
+/** The signed-in user's part: greeting, role and organisation, and the sections of their roles. */
+function Personal({ data, role }: { data: HomeData; role: ReturnType<typeof actingRole> }) {
+  return (
+    <View data-testid='home'>
+      <View className='cx-home__hello'>
+        <Text className='cx-home__greeting' data-testid='home-greeting'>
+          {greeting(new Date())}，{data.me.name}
+        </Text>
+        <View className='cx-home__meta'>
+          {role && <Text className='cx-home__role'>{ROLE_LABELS[role]}</Text>}
+          {data.me.org && (
+            <Text className='cx-home__org' data-testid='home-org'>
+              {data.me.org.name}
+            </Text>
+          )}
+          {data.me.org?.status === 'suspended' && (
+            <Text className='cx-home__suspended' data-testid='home-org-suspended'>
+              已暂停
+            </Text>
+          )}
+        </View>
+      </View>
+      <RoleSection data={data} />
+    </View>
+  );
+}
+
+/**
+ * 首页, for everyone and without forcing a sign-in: what 诚信管城 offers, quick entries, 信用动态
+ * from the credit centre; signed in, the user's own part above them (a resident's points, staff
+ * their role entries). Each part loads, fails and retries on its own; a pull reloads all.
+ */
 export default function HomePage() {
   const token = useToken();
   const accountVersion = useAccountVersion();
   const choice = useActingChoice();
   const home = useRequest(() => loadHome(choice), [token, accountVersion, choice], token !== null);
-  usePullToRefresh(home.reload);
-
-  // A first visit without a session goes straight to sign-in; later the page shows 「请先登录」.
-  useLoad(() => {
-    if (!getToken()) Taro.reLaunch({ url: LOGIN_PAGE });
+  const notices = useRequest(() => getNotices({ limit: 3 }), []);
+  usePullToRefresh(async () => {
+    await Promise.all([notices.reload(), token ? home.reload() : Promise.resolve()]);
   });
 
   const data = home.data;
   const role = data ? actingRole(data.me, choice) : null;
+  const roles = token === null ? null : (data?.roles ?? []);
 
   return (
-    <PageShell loading={home.loading && !data} error={home.error} onRetry={home.reload}>
-      {data && (
-        <View data-testid='home'>
-          <View className='cx-home__hello'>
-            <Text className='cx-home__greeting' data-testid='home-greeting'>
-              {greeting(new Date())}，{data.me.name}
-            </Text>
-            <View className='cx-home__meta'>
-              {role && <Text className='cx-home__role'>{ROLE_LABELS[role]}</Text>}
-              {data.me.org && (
-                <Text className='cx-home__org' data-testid='home-org'>
-                  {data.me.org.name}
-                </Text>
-              )}
-              {data.me.org?.status === 'suspended' && (
-                <Text className='cx-home__suspended' data-testid='home-org-suspended'>
-                  已暂停
-                </Text>
-              )}
-            </View>
-          </View>
-          <RoleSection data={data} />
+    <PageShell requireAuth={false}>
+      {token === null ? (
+        <View>
+          <Welcome />
+          <SignInCard />
         </View>
+      ) : home.loading && !data ? (
+        <View className='cx-card' data-testid='home-loading'>
+          <View className='cx-skeleton cx-skeleton--title' />
+          <View className='cx-skeleton' />
+          <Text className='cx-text-secondary'>加载中…</Text>
+        </View>
+      ) : home.error !== undefined && !data ? (
+        <View className='cx-card' data-testid='home-error'>
+          <SectionError error={home.error} onRetry={() => void home.reload()} />
+        </View>
+      ) : (
+        data && <Personal data={data} role={role} />
       )}
+      {(token === null || data) && <QuickEntries roles={roles} />}
+      <NoticesCard notices={notices} />
+      {token === null && <LargeFontSetting />}
     </PageShell>
   );
 }

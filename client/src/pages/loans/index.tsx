@@ -150,7 +150,8 @@ export default function LoansPage() {
             p.eligible !== undefined ? (
               <ProductCard key={p.id} product={p} mode='eligibility' onOpen={() => void Taro.navigateTo({ url: productPage(p.id) })} />
             ) : (
-              <ProductCard key={p.id} product={p} mode='catalogue' />
+              // Anyone may open a product: its page shows the criteria, and 登录后申请 when signed out.
+              <ProductCard key={p.id} product={p} mode='catalogue' onOpen={() => void Taro.navigateTo({ url: productPage(p.id) })} />
             ),
           )}
       </View>

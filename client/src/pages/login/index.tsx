@@ -1,17 +1,35 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import LargeFontSetting from '../../components/large-font-setting';
 import PageShell from '../../components/page-shell';
 import { isApiError, wechatLogin, type AuthResponse } from '../../services/api';
+import { routeOf } from '../../services/navigation';
+import { PRIVACY_GUIDE_PAGE } from '../../services/privacy';
 import { PUBLIC_PAGES } from '../../services/rights-pages';
-import { HOME_PAGE, saveToken } from '../../services/session';
+import { HOME_PAGE, saveToken, takeReturnPath } from '../../services/session';
 import DemoSignIn from './demo-sign-in';
 import './index.scss';
 
-function enter(auth: AuthResponse): void {
+/**
+ * Signed in: back to the action that asked for it (出示凭证, 申请, 查看我的信用) — the page right
+ * below when it is that page (it reloads for the new session), else opened afresh — or 首页.
+ */
+export function enter(auth: AuthResponse): void {
   saveToken(auth.token);
-  // A fresh start so every tab page loads again for the new user.
-  Taro.reLaunch({ url: HOME_PAGE });
+  const back = takeReturnPath();
+  if (!back) {
+    // A fresh start so every tab page loads again for the new user.
+    void Taro.reLaunch({ url: HOME_PAGE });
+    return;
+  }
+  const pages = (Taro.getCurrentPages?.() ?? []) as Array<{ route?: string; path?: string }>;
+  const below = pages[pages.length - 2];
+  if (below && routeOf(below.route ?? below.path ?? '') === routeOf(back)) {
+    Taro.navigateBack().catch(() => Taro.reLaunch({ url: back }));
+  } else {
+    Taro.reLaunch({ url: back }).catch(() => Taro.reLaunch({ url: HOME_PAGE }));
+  }
 }
 
 export default function LoginPage() {
@@ -68,6 +86,12 @@ export default function LoginPage() {
       <Text className='cx-login__verify' data-testid='open-report-verify' onClick={() => void Taro.navigateTo({ url: PUBLIC_PAGES.verify })}>
         核验他人出示的信用报告（无需登录） ›
       </Text>
+      <Text className='cx-login__verify' data-testid='open-privacy-guide' onClick={() => void Taro.navigateTo({ url: PRIVACY_GUIDE_PAGE })}>
+        《诚信管城用户隐私保护指引》 ›
+      </Text>
+      <View className='cx-login__settings'>
+        <LargeFontSetting />
+      </View>
     </PageShell>
   );
 }

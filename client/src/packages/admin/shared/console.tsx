@@ -10,7 +10,7 @@ import { ADMIN_PAGES, adminCasesPage } from '../../../services/rights-pages';
 import { HOME_PAGE, useToken } from '../../../services/session';
 import './console.scss';
 
-export type ConsoleNavKey = 'dashboard' | 'orgs' | 'rules' | 'incentives' | 'measures' | 'cases';
+export type ConsoleNavKey = 'dashboard' | 'orgs' | 'rules' | 'incentives' | 'measures' | 'cases' | 'notices';
 
 const NAV: ReadonlyArray<{ key: ConsoleNavKey; label: string; url: string }> = [
   { key: 'dashboard', label: '看板', url: ADMIN_PAGES.index },
@@ -19,6 +19,7 @@ const NAV: ReadonlyArray<{ key: ConsoleNavKey; label: string; url: string }> = [
   { key: 'incentives', label: '信易+ 场景', url: ADMIN_PAGES.incentives },
   { key: 'measures', label: '惩戒措施', url: ADMIN_PAGES.measures },
   { key: 'cases', label: '异议/修复', url: adminCasesPage('objection') },
+  { key: 'notices', label: '信用动态', url: ADMIN_PAGES.notices },
 ];
 
 /** The credit centre's sections; moving between them replaces the page rather than stacking it. */

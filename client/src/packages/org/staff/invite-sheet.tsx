@@ -1,5 +1,4 @@
 import { useMemo, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Image, Input, Text, View } from '@tarojs/components';
 import { createInvitation, type InvitationCreated, type StaffRole } from '../../../services/orgs-api';
 import { chinaDateTime } from '../../../services/time';
@@ -7,6 +6,7 @@ import { problemText } from '../../admin/shared/errors';
 import { SwitchRow } from '../../admin/shared/fields';
 import { qrDataUrl } from '../../resident/incentive/qr';
 import { STAFF_ROLE_LABELS } from '../shared/labels';
+import { copyToClipboard } from '../../../services/clipboard';
 import '../../../components/confirm-dialog/index.scss';
 
 export function inviteeNameError(name: string): string | null {
@@ -16,11 +16,7 @@ export function inviteeNameError(name: string): string | null {
 
 /** Copies the code; a refusal (no permission, H5 without clipboard access) is said, never swallowed. */
 export async function copyCode(code: string): Promise<void> {
-  try {
-    await Taro.setClipboardData({ data: code });
-  } catch {
-    Taro.showToast({ title: '复制失败，请长按邀请码手动复制', icon: 'none', duration: 2500 }).catch(() => undefined);
-  }
+  await copyToClipboard(code, '复制失败，请长按邀请码手动复制');
 }
 
 function CodeCard({ created, name, orgName }: { created: InvitationCreated; name: string; orgName: string }) {
@@ -81,7 +77,7 @@ export default function InviteSheet({ orgId, orgName, role, onClose }: InviteShe
   };
 
   return (
-    <View className='cx-sheet' data-testid='invite-sheet' role='dialog' aria-label='邀请员工'>
+    <View className='cx-sheet' data-testid='invite-sheet' role='dialog' aria-label='邀请员工' catchMove>
       <View className='cx-sheet__panel cx-invite'>
         <Text className='cx-sheet__title'>{created ? '邀请码已生成' : '邀请员工'}</Text>
         {created ? (

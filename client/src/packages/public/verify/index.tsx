@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import PageShell from '../../../components/page-shell';
 import TextAreaField from '../../../components/text-area-field';
 import { isApiError } from '../../../services/api';
+import { readClipboard } from '../../../services/clipboard';
 import { verifyReport, type VerifyResult } from '../../../services/rights-api';
 import { chinaDateTime } from '../../../services/time';
 import { parsePastedReport } from './parse-report';
@@ -80,12 +80,8 @@ export default function VerifyPage() {
   };
 
   const paste = async () => {
-    try {
-      const { data } = await Taro.getClipboardData();
-      if (data) change(data);
-    } catch {
-      Taro.showToast({ title: '无法读取剪贴板，请长按输入框粘贴', icon: 'none' }).catch(() => undefined);
-    }
+    const data = await readClipboard();
+    if (data) change(data);
   };
 
   const verify = async () => {

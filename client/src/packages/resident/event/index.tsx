@@ -4,9 +4,10 @@ import { Button, Text, View } from '@tarojs/components';
 import PageShell from '../../../components/page-shell';
 import { useRequest } from '../../../hooks/use-request';
 import type { CreditEventView } from '../../../services/api';
+import { openInLoop } from '../../../services/navigation';
 import { RESIDENT_PAGES } from '../../../services/resident-pages';
 import type { CaseKind, OpenedCase } from '../../../services/rights-api';
-import { RIGHTS_PAGES, type EventSubject } from '../../../services/rights-pages';
+import { RECORD_CASES_LOOP, RIGHTS_PAGES, type EventSubject } from '../../../services/rights-pages';
 import { useToken } from '../../../services/session';
 import StatusBadge from '../components/status-badge';
 import { canObject, repairAvailability } from '../rights/availability';
@@ -42,7 +43,7 @@ function countsUntilText(e: CreditEventView): string {
   return e.status === 'expired' ? `${day} 起已不再计分` : `${day} 后不再计分`;
 }
 
-const openCases = () => void Taro.navigateTo({ url: RIGHTS_PAGES.cases });
+const openCases = () => void openInLoop(RIGHTS_PAGES.cases, RECORD_CASES_LOOP);
 
 interface RightsProps {
   event: CreditEventView;

@@ -50,7 +50,7 @@ const REAL_NAME_REASON = '请先完成实名认证';
 function ShowPassAction({ item, signedIn, onShow }: { item: IncentiveView; signedIn: boolean; onShow: () => void }) {
   if (!signedIn) {
     return (
-      <Button className='cx-btn cx-btn--block cx-scenario__show' data-testid='show-pass-login' onClick={goToLogin}>
+      <Button className='cx-btn cx-btn--block cx-scenario__show' data-testid='show-pass-login' onClick={() => goToLogin()}>
         登录后出示凭证
       </Button>
     );

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
 import type { IncentiveView } from '../../../services/api';
+import { copyToClipboard } from '../../../services/clipboard';
 import { chinaDateTime } from '../../../services/time';
 import { qrDataUrl } from './qr';
 import { REFRESH_LEAD_SECONDS, usePass } from './use-pass';
@@ -152,7 +153,7 @@ export default function PassView({ item, running, onClose }: PassViewProps) {
           <Button
             className='cx-btn cx-btn--secondary cx-pass__copy'
             data-testid='pass-copy'
-            onClick={() => void Taro.setClipboardData({ data: pass.pass }).catch(() => undefined)}
+            onClick={() => void copyToClipboard(pass.pass, '复制失败，请把凭证码读给工作人员')}
           >
             复制凭证码
           </Button>

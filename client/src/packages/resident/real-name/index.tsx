@@ -49,7 +49,7 @@ const goToCredit = () => void Taro.redirectTo({ url: RESIDENT_PAGES.credit });
 /** The server's text, word for word, with the version the resident will be agreeing to. */
 function ConsentDocument({ doc, onAgree, onClose }: { doc: ConsentDoc; onAgree: () => void; onClose: () => void }) {
   return (
-    <View className='cx-consent' data-testid='consent-doc' role='dialog' aria-label={doc.title}>
+    <View className='cx-consent' data-testid='consent-doc' role='dialog' aria-label={doc.title} catchMove>
       <View className='cx-consent__sheet'>
         <Text className='cx-consent__title'>《{doc.title}》</Text>
         <Text className='cx-consent__version'>版本 {doc.version}</Text>

@@ -4,6 +4,7 @@ import PageShell from '../../../components/page-shell';
 import { useRequest } from '../../../hooks/use-request';
 import { usePullToRefresh } from '../../../hooks/use-refresh';
 import { isApiError } from '../../../services/api';
+import { copyToClipboard } from '../../../services/clipboard';
 import { RESIDENT_PAGES } from '../../../services/resident-pages';
 import { getMyReport, signedReportJson, type CreditReport } from '../../../services/rights-api';
 import { PUBLIC_PAGES, RIGHTS_PAGES } from '../../../services/rights-pages';
@@ -126,11 +127,8 @@ export default function ReportPage() {
 
   const copy = async () => {
     if (!signed.data) return;
-    try {
-      await Taro.setClipboardData({ data: signedReportJson(signed.data) });
+    if (await copyToClipboard(signedReportJson(signed.data), '复制失败，请重试')) {
       Taro.showToast({ title: '报告已复制', icon: 'success' }).catch(() => undefined);
-    } catch {
-      Taro.showToast({ title: '复制失败，请重试', icon: 'none' }).catch(() => undefined);
     }
   };
 

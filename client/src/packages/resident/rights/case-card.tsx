@@ -1,7 +1,7 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { openInLoop } from '../../../services/navigation';
 import type { CaseView } from '../../../services/rights-api';
-import { subjectEventPage, type EventSubject } from '../../../services/rights-pages';
+import { RECORD_CASES_LOOP, subjectEventPage, type EventSubject } from '../../../services/rights-pages';
 import { chinaDate, chinaDateTime } from '../../../services/time';
 import { CASE_TONE } from './case-status';
 import './rights.scss';
@@ -38,7 +38,7 @@ export default function CaseCard({ c, subject }: { c: CaseView; subject: EventSu
         </View>
       )}
       {c.status !== 'UPHELD' && c.status !== 'SUPERSEDED' && (
-        <Text className='cx-item__link' onClick={() => void Taro.navigateTo({ url: subjectEventPage(c.eventId, subject) })}>
+        <Text className='cx-item__link' onClick={() => void openInLoop(subjectEventPage(c.eventId, subject), RECORD_CASES_LOOP)}>
           查看这条记录 ›
         </Text>
       )}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '信用动态管理',
+  enablePullDownRefresh: true,
+});
