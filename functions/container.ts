@@ -104,7 +104,7 @@ export async function buildDeps(config: Config, overrides: Partial<AppDeps> = {}
     rights: new RightsRepository(config.tableName),
     holidays: new HolidayCalendar(new HolidaysRepository(config.tableName)),
     reports: new ReportSigner(config.reportSigningKey),
-    stats: new StatsRepository(),
+    stats: new StatsRepository(config.tableName),
     rateLimiter: new RateLimiter(config.tableName),
     disclosures: new DisclosuresRepository(config.tableName),
     commitments: new CommitmentsRepository(config.tableName),

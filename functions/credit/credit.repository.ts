@@ -3,7 +3,10 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
 import { batchGetPlainItems, createOnlyPut, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
+import { readProjectionAndStat, residentStatWrites, statOf, toStat, type ResidentStat } from '../stats/resident-counters';
 import type { CreditEvent, SubjectProjection } from './credit.types';
+
+const isPerson = (subjectKey: string) => subjectKey.startsWith('P#');
 
 export const EventModel = defineModel('CreditEvent', {
   eventId: String,
@@ -40,6 +43,7 @@ export const ProjectionModel = defineModel('SubjectProjection', {
   eventCount: Number,
   computedAt: String,
   nextChangeAt: String,
+  historyJson: String,
 });
 
 type Doc = Record<string, any>;
@@ -103,6 +107,7 @@ function toProjection(d: Doc): SubjectProjection {
     eventCount: d.eventCount,
     computedAt: d.computedAt,
     nextChangeAt: d.nextChangeAt ?? null,
+    ...(d.historyJson ? { history: JSON.parse(d.historyJson) } : {}),
   };
 }
 
@@ -119,6 +124,7 @@ export function projectionItem(p: SubjectProjection): Doc {
     eventCount: p.eventCount,
     computedAt: p.computedAt,
     ...(p.nextChangeAt ? { nextChangeAt: p.nextChangeAt } : {}),
+    ...(p.history ? { historyJson: JSON.stringify(p.history) } : {}),
   };
 }
 
@@ -214,7 +220,7 @@ export class CreditRepository {
    * twice — one after the other or at the same moment — becomes one event; the projection is
    * guarded by its version, so two writers never lose each other's events.
    */
-  async appendEvents(events: CreditEvent[], projection: SubjectProjection, expectedVersion: number | null): Promise<AppendOutcome> {
+  async appendEvents(events: CreditEvent[], projection: SubjectProjection, expectedVersion: number | null, statFrom: ResidentStat | null): Promise<AppendOutcome> {
     if (events.length === 0 || events.length > MAX_EVENTS_PER_APPEND) throw new Error(`appendEvents takes 1–${MAX_EVENTS_PER_APPEND} events`);
     // Written straight through the SDK: every ingested record passes here (the bulk importer's
     // hottest write), and dynamoose's conversion of up to 81 items was its largest CPU cost.
@@ -224,6 +230,7 @@ export class CreditRepository {
       items.push({ Put: createOnlyPut(this.tableName, eventItem(e)) });
     }
     items.push({ Put: this.projectionPut(projection, expectedVersion) });
+    items.push(...this.statWrites(projection, statFrom));
     try {
       await dynamoose.aws.ddb().send(new TransactWriteItemsCommand({ TransactItems: items }));
       return { ok: true };
@@ -237,18 +244,44 @@ export class CreditRepository {
       events.forEach((_, i) => {
         if (reasons[2 * i]?.Code === 'ConditionalCheckFailed') duplicates.push(i);
       });
-      return { ok: false, duplicates, projectionConflict: reasons[2 * events.length]?.Code === 'ConditionalCheckFailed' };
+      // The STAT item (after the projection) moved with a concurrent enrolment: read again, like a lost version race.
+      const statMoved = reasons.slice(2 * events.length + 1).some((r) => r.Code === 'ConditionalCheckFailed');
+      return { ok: false, duplicates, projectionConflict: statMoved || reasons[2 * events.length]?.Code === 'ConditionalCheckFailed' };
     }
   }
 
-  /** Read-time refresh of a stale projection; losing to a concurrent writer is fine (it wrote a fresher one). */
+  /**
+   * Read-time refresh of a stale projection; losing to a concurrent writer is fine (it wrote a
+   * fresher one). A counted resident's STAT item and the dashboard's counters move with it.
+   */
   async refreshProjection(projection: SubjectProjection, expectedVersion: number | null): Promise<boolean> {
     try {
-      await dynamoose.aws.ddb().send(new PutItemCommand(this.projectionPut(projection, expectedVersion)));
+      if (!isPerson(projection.subjectKey)) {
+        await dynamoose.aws.ddb().send(new PutItemCommand(this.projectionPut(projection, expectedVersion)));
+        return true;
+      }
+      const stat = toStat(await getPlainItem(this.tableName, keys.residentStat(projection.subjectKey), true));
+      await dynamoose.aws.ddb().send(new TransactWriteItemsCommand({ TransactItems: [{ Put: this.projectionPut(projection, expectedVersion) }, ...this.statWrites(projection, stat)] }));
       return true;
     } catch (e) {
-      if (isConditionalFailure(e)) return false;
+      if (isConditionalFailure(e) || isTransactionConflict(e)) return false;
       throw e;
     }
+  }
+
+  /**
+   * For writers: the projection and, for a person, the STAT item the dashboard counts them under,
+   * in one strongly consistent Query (a writer must move the STAT item with the projection).
+   */
+  async getForWrite(subjectKey: string): Promise<{ projection: SubjectProjection | null; stat: ResidentStat | null }> {
+    if (!isPerson(subjectKey)) return { projection: await this.getProjection(subjectKey), stat: null };
+    const { projection, stat } = await readProjectionAndStat(this.tableName, subjectKey);
+    return { projection: projection ? toProjection(projection) : null, stat };
+  }
+
+  /** The STAT item's move for a person subject's new projection (see stats/resident-counters.ts); none for a business. */
+  statWrites(projection: SubjectProjection, statFrom: ResidentStat | null | undefined): TransactWriteItem[] {
+    if (!isPerson(projection.subjectKey) || statFrom === undefined) return [];
+    return residentStatWrites(this.tableName, projection.subjectKey, statFrom, statFrom ? statOf(projection) : null);
   }
 }

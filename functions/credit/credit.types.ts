@@ -37,6 +37,12 @@ export interface SubjectProjection {
   eventCount: number;
   computedAt: string;
   nextChangeAt: string | null;
+  /**
+   * The events that can still change the points (projection.ts eventsThatMatter), so an ingestion
+   * scores new records against these instead of reading the whole history; absent on projections
+   * written before it existed or with more than MAX_PROJECTION_HISTORY of them (then it reads the events).
+   */
+  history?: ScoredEvent[];
 }
 
 export const personSubjectKey = (idHash: string) => `P#${idHash}`;

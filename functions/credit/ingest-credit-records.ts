@@ -10,6 +10,7 @@ import { AppError } from '../shared/http/app-error';
 import { MAX_EVENTS_PER_APPEND, type CreditRepository } from './credit.repository';
 import { enterpriseSubjectKey, personSubjectKey, type CreditEvent } from './credit.types';
 import { buildProjection } from './projection';
+import type { ScoredEvent } from '../points/points.engine';
 import { validateRecord, type ValidRecord } from './record-validation';
 
 export const MAX_RECORDS_PER_CALL = 500;
@@ -116,9 +117,11 @@ function toEvent(r: ValidRecord, department: string, receivedAt: string, pepper:
 }
 
 /**
- * Optimistic append: read the subject, compute its projection with the new events, write all in
- * one transaction guarded by the projection version; on a lost race read again and retry.
- * Events whose sourceId turns out to be known are dropped as duplicates.
+ * Optimistic append: read the subject's projection — with the events that can still matter
+ * (projection.ts eventsThatMatter), not the whole history — and the dashboard's STAT item of a
+ * counted resident, in one Query; compute the projection with the new events; write all in one
+ * transaction guarded by the projection version; on a lost race read again and retry. A record
+ * whose source marker exists is dropped as a duplicate (the transaction names it).
  */
 async function appendForSubject(
   deps: { credit: CreditRepository; clock: Clock },
@@ -129,16 +132,23 @@ async function appendForSubject(
   let pending = events;
   let duplicates = 0;
   for (let attempt = 0; attempt < MAX_ATTEMPTS && pending.length > 0; attempt++) {
-    const current = await deps.credit.getProjection(subjectKey);
+    const now = deps.clock.now();
+    const { projection: current, stat } = await deps.credit.getForWrite(subjectKey);
     // Events are only ever written together with the projection: no projection, no events.
-    const existing = current ? await deps.credit.listEvents(subjectKey) : [];
-    const known = new Set(existing.map((e) => `${e.department}#${e.sourceId}`));
-    const fresh = pending.filter((e) => !known.has(`${e.department}#${e.sourceId}`));
-    duplicates += pending.length - fresh.length;
-    pending = fresh;
+    // The projection carries the events that can still matter; only an older one makes this read them all.
+    let existing: ScoredEvent[] = current?.history ?? [];
+    if (current && !current.history) {
+      const all = await deps.credit.listEvents(subjectKey);
+      const known = new Set(all.map((e) => `${e.department}#${e.sourceId}`));
+      const fresh = pending.filter((e) => !known.has(`${e.department}#${e.sourceId}`));
+      duplicates += pending.length - fresh.length;
+      pending = fresh;
+      existing = all;
+    }
     if (pending.length === 0) break;
-    const projection = buildProjection(subjectKey, [...existing, ...pending], catalogue, deps.clock.now(), (current?.version ?? 0) + 1);
-    const outcome = await deps.credit.appendEvents(pending, projection, current?.version ?? null);
+    const built = buildProjection(subjectKey, [...existing, ...pending], catalogue, now, (current?.version ?? 0) + 1);
+    const projection = { ...built, eventCount: (current?.eventCount ?? 0) + pending.length };
+    const outcome = await deps.credit.appendEvents(pending, projection, current?.version ?? null, stat);
     if (outcome.ok) return { accepted: pending.length, duplicates };
     if (outcome.duplicates.length > 0) {
       duplicates += outcome.duplicates.length;

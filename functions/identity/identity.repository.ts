@@ -5,6 +5,7 @@ import { keys } from '../shared/db/keys';
 import { backoff, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
 import type { OrgType, Role } from '../shared/auth/roles';
 import type { Org, User } from './identity.types';
+import { syncResidentStat } from '../stats/resident-counters';
 
 const UserModel = defineModel('User', {
   userId: String,
@@ -185,6 +186,7 @@ export class IdentityRepository {
   ): Promise<'ok' | 'id-taken' | 'already-verified'> {
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.tryVerifyRealName(userId, v, consent);
+      if (outcome === 'ok') await this.syncResidentStat(userId);
       if (outcome !== 'conflict' || attempt >= 5) return outcome === 'conflict' ? 'id-taken' : outcome;
       await backoff(attempt);
     }
@@ -237,6 +239,7 @@ export class IdentityRepository {
         ConsentModel.transaction.update({ pk: keys.user(userId).pk, sk: consentSk }, { withdrawnAt: at }, { condition: new dynamoose.Condition('withdrawnAt').not().exists() }),
         UserModel.transaction.update(keys.user(userId), { consentWithdrawnAt: at }),
       ]);
+      await this.syncResidentStat(userId);
       return true;
     } catch (e) {
       if (isConditionalFailure(e) || isTransactionConflict(e)) return false;
@@ -250,6 +253,15 @@ export class IdentityRepository {
       ConsentModel.transaction.create({ ...keys.consent(userId, consent.type, at), entity: 'Consent', consentType: consent.type, consentVersion: consent.version, grantedAt: at }, { overwrite: false }),
       UserModel.transaction.update(keys.user(userId), { $REMOVE: ['consentWithdrawnAt'] }, { condition: new dynamoose.Condition('realNameVerifiedAt').exists() }),
     ]);
+    await this.syncResidentStat(userId);
+  }
+
+  /**
+   * Counts the user in the dashboard's resident figures, or stops counting them, as their state
+   * now says (stats/resident-counters.ts); after verification, consent changes and seeding.
+   */
+  async syncResidentStat(userId: string): Promise<void> {
+    await syncResidentStat(this.tableName, userId);
   }
 
   /** Seeding: a consent record, unless one exists for that moment. */

@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { PutItemCommand, TransactionCanceledException, TransactWriteItemsCommand, UpdateItemCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { BatchGetItemCommand, PutItemCommand, TransactionCanceledException, TransactWriteItemsCommand, UpdateItemCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { accessLogItem, type AccessEntry } from '../access-log/access-log';
-import { keys, REDEMPTION_COUNTER_SHARDS } from '../shared/db/keys';
+import { keys, REDEMPTION_COUNTER_SHARDS, STOCK_SHARDS } from '../shared/db/keys';
 import { batchGetPlainItems, counterIncrement, createOnlyPut, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict, queryPlainItems } from '../shared/db/models';
 import type { Incentive } from './incentives.domain';
 
@@ -64,6 +64,13 @@ export interface Redemption {
 
 type Doc = Record<string, any>;
 
+/** The stock each shard holds: the stock split as evenly as it goes (a stock below STOCK_SHARDS leaves some shards empty). */
+export function stockShares(stock: number): number[] {
+  return Array.from({ length: STOCK_SHARDS }, (_, i) => Math.floor(stock / STOCK_SHARDS) + (i < stock % STOCK_SHARDS ? 1 : 0));
+}
+
+const stockShardKeys = (incentiveId: string) => Array.from({ length: STOCK_SHARDS }, (_, i) => keys.incentiveStockShard(incentiveId, i));
+
 const toRedemption = (d: Doc): Redemption => ({
   id: d.redemptionId,
   incentiveId: d.incentiveId,
@@ -113,22 +120,36 @@ export class IncentivesRepository {
     }
   }
 
-  /** This resident's use in the current periods and the stock used, for many scenarios in one BatchGet. */
+  /**
+   * This resident's use in the current periods and the stock used (summed over its shards), for
+   * many scenarios in one BatchGet.
+   */
   async usage(userId: string, wanted: Array<{ incentiveId: string; period: string; stock: boolean }>): Promise<Map<string, { usedInPeriod: number; stockUsed: number }>> {
     const keyList: Array<{ pk: string; sk: string }> = [];
     for (const w of wanted) {
       keyList.push(keys.incentiveQuota(w.incentiveId, userId, w.period));
-      if (w.stock) keyList.push(keys.incentiveStock(w.incentiveId));
+      if (w.stock) keyList.push(...stockShardKeys(w.incentiveId));
     }
     const found = new Map<string, number>();
     for (const j of await batchGetPlainItems(this.tableName, keyList)) found.set(`${j.pk}|${j.sk}`, j.used ?? 0);
     const result = new Map<string, { usedInPeriod: number; stockUsed: number }>();
     for (const w of wanted) {
       const q = keys.incentiveQuota(w.incentiveId, userId, w.period);
-      const s = keys.incentiveStock(w.incentiveId);
-      result.set(w.incentiveId, { usedInPeriod: found.get(`${q.pk}|${q.sk}`) ?? 0, stockUsed: found.get(`${s.pk}|${s.sk}`) ?? 0 });
+      const stockUsed = w.stock ? stockShardKeys(w.incentiveId).reduce((sum, s) => sum + (found.get(`${s.pk}|${s.sk}`) ?? 0), 0) : 0;
+      result.set(w.incentiveId, { usedInPeriod: found.get(`${q.pk}|${q.sk}`) ?? 0, stockUsed });
     }
     return result;
+  }
+
+  /** The stock used on each shard, read strongly consistently (a redemption whose shard ran out looks for another). */
+  private async stockShardsUsed(incentiveId: string): Promise<number[]> {
+    const shardKeys = stockShardKeys(incentiveId);
+    const out = await dynamoose.aws.ddb().send(
+      new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: shardKeys.map((k) => marshall(k)), ConsistentRead: true } } }),
+    );
+    const used = new Map((out.Responses?.[this.tableName] ?? []).map((raw) => unmarshall(raw)).map((i) => [i.pk as string, (i.used as number) ?? 0]));
+    if (Object.keys(out.UnprocessedKeys ?? {}).length > 0) throw new Error('stock shards not read');
+    return shardKeys.map((k) => used.get(k.pk) ?? 0);
   }
 
   /** The stock used on each shard, read strongly consistently (a redemption whose shard ran out looks for another). */
@@ -190,10 +211,28 @@ export class IncentivesRepository {
    * The redemption, all or nothing, in one transaction:
    * - the pass is marked used only if it was not used (single use under any concurrency);
    * - the resident's counter for this period is incremented only while below the quota;
-   * - the scenario's stock counter, if it has a stock, only while below the stock;
+   * - the scenario's stock, if it has one, on one of its STOCK_SHARDS shards (each holds a fixed
+   *   share of the stock, stockShares), only while that shard is below its share: the shards'
+   *   shares add up to the stock, so it is never exceeded, and concurrent redemptions spread over
+   *   as many items (and partitions) instead of queueing on one. A shard that ran out sends the
+   *   redemption to a shard with stock left (read consistently); when none has any, the stock is gone;
    * - the redemption and the resident's access-log entry are written with it.
    */
   async redeem(r: Redemption, limits: { quota: number; quotaPeriod: string; quotaTtl: number; stock?: number; day: string }, access: AccessEntry): Promise<RedeemOutcome> {
+    if (limits.stock === undefined) return this.tryRedeem(r, limits, access, null);
+    const shares = stockShares(limits.stock);
+    let candidates = shares.flatMap((share, shard) => (share > 0 ? [shard] : []));
+    for (let attempt = 0; candidates.length > 0 && attempt <= STOCK_SHARDS; attempt++) {
+      const shard = candidates[randomInt(candidates.length)];
+      const outcome = await this.tryRedeem(r, limits, access, { shard, share: shares[shard] });
+      if (outcome.ok || outcome.reason !== 'stock') return outcome;
+      const used = await this.stockShardsUsed(r.incentiveId);
+      candidates = shares.flatMap((share, i) => (used[i] < share ? [i] : []));
+    }
+    return { ok: false, reason: 'stock' };
+  }
+
+  private async tryRedeem(r: Redemption, limits: { quota: number; quotaPeriod: string; quotaTtl: number; day: string }, access: AccessEntry, stock: { shard: number; share: number } | null): Promise<RedeemOutcome> {
     // Written straight through the SDK: the hottest write of the product, and dynamoose's item
     // conversion of its six items was the largest CPU cost of a redemption in profiles.
     const TableName = this.tableName;
@@ -212,7 +251,7 @@ export class IncentivesRepository {
       },
       count(keys.incentiveQuota(r.incentiveId, r.residentUserId, limits.quotaPeriod), limits.quota, limits.quotaTtl),
     ];
-    if (limits.stock !== undefined) items.push(count(keys.incentiveStock(r.incentiveId), limits.stock));
+    if (stock) items.push(count(keys.incentiveStockShard(r.incentiveId, stock.shard), stock.share));
     items.push(
       put({
         ...keys.orgRedemption(r.orgId, r.redeemedAt, r.id),
@@ -231,8 +270,8 @@ export class IncentivesRepository {
         passId: r.passId,
       }),
       put(accessLogItem(access)),
-      // Redemptions per day for the credit centre's dashboard (China date), on one shard at random.
-      count(keys.redemptionsPerDay(limits.day, randomInt(REDEMPTION_COUNTER_SHARDS))),
+      // Redemptions per day for the credit centre's dashboard (China date), on one shard (partition) at random.
+      count(keys.redemptionsPerDayShard(limits.day, randomInt(REDEMPTION_COUNTER_SHARDS))),
     );
     try {
       await dynamoose.aws.ddb().send(new TransactWriteItemsCommand({ TransactItems: items }));
@@ -242,7 +281,7 @@ export class IncentivesRepository {
       const failed = (i: number) => e.CancellationReasons?.[i]?.Code === 'ConditionalCheckFailed';
       if (failed(0)) return { ok: false, reason: 'used' };
       if (failed(1)) return { ok: false, reason: 'quota' };
-      if (limits.stock !== undefined && failed(2)) return { ok: false, reason: 'stock' };
+      if (stock && failed(2)) return { ok: false, reason: 'stock' };
       if (isTransactionConflict(e)) return { ok: false, reason: 'conflict' };
       throw e;
     }

@@ -16,7 +16,8 @@ export type { Decision };
 /**
  * The reporting department (or the credit centre) answers an objection or a repair application.
  * 1. Only the event's department or the admin; the case must still be open (409 otherwise).
- * 2. Read the subject's projection version first, then its events: any change to what counts
+ * 2. Read the subject's projection version (and the dashboard's STAT item of a counted resident,
+ *    which moves with it) first, then its events: any change to what counts
  *    that lands after these reads also moves the projection, so this answer's projection write
  *    fails and it starts again from fresh reads instead of scoring stale events.
  * 3. Plan the answer from the event as read (rights.domain `closePlan`): objection upheld → the
@@ -36,7 +37,7 @@ export async function decideCase(deps: Deps, principal: Principal, kind: CaseKin
     if (!c || (!isAdmin && principal.orgId !== c.department)) throw errors.notFound(kind === 'objection' ? '异议不存在' : '修复申请不存在');
     if (c.status !== 'OPEN') throw new AppError(409, 'CASE_CLOSED', '该申请已处理完毕');
 
-    const current = await deps.credit.getProjection(c.subjectKey);
+    const { projection: current, stat } = await deps.credit.getForWrite(c.subjectKey);
     const events = await deps.credit.listEvents(c.subjectKey);
     const event = events.find((e) => e.id === c.eventId);
     if (!event) throw errors.notFound('信用记录不存在');
@@ -55,7 +56,7 @@ export async function decideCase(deps: Deps, principal: Principal, kind: CaseKin
     if (plan.nextState) {
       const next: CreditEvent = { ...event, state: plan.nextState, endedAt: at };
       const all = events.map((e) => (e.id === event.id ? next : e));
-      input.projection = { next: buildProjection(c.subjectKey, all, await deps.rules.listVersions(), now, (current?.version ?? 0) + 1), expectedVersion: current?.version ?? null };
+      input.projection = { next: buildProjection(c.subjectKey, all, await deps.rules.listVersions(), now, (current?.version ?? 0) + 1), expectedVersion: current?.version ?? null, statFrom: stat };
     }
 
     const outcome = await deps.rights.close(input);

@@ -4,6 +4,7 @@ import * as dynamoose from 'dynamoose';
 import { EventModel, projectionItem } from '../credit/credit.repository';
 import type { CreditEvent, SubjectProjection } from '../credit/credit.types';
 import { keys } from '../shared/db/keys';
+import { residentStatWrites, statOf, type ResidentStat } from '../stats/resident-counters';
 import { createOnlyPut, defineModel, isTransactionConflict } from '../shared/db/models';
 import type { CaseKind, ClosePlan, RightsCase } from './rights.domain';
 
@@ -37,7 +38,7 @@ export interface CloseInput {
   /** The open repair an upheld objection closes, as answered. */
   superseded?: RightsCase;
   /** The subject's new projection when the answer changes what counts, over the version read first. */
-  projection?: { next: SubjectProjection; expectedVersion: number | null };
+  projection?: { next: SubjectProjection; expectedVersion: number | null; statFrom: ResidentStat | null };
 }
 
 export class RightsRepository {
@@ -130,6 +131,10 @@ export class RightsRepository {
           ? put
           : { ...put, ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': { N: String(projection.expectedVersion) } } },
       });
+      // A counted resident's STAT item and the dashboard's counters move with the projection.
+      if (projection.next.subjectKey.startsWith('P#')) {
+        items.push(...residentStatWrites(this.tableName, projection.next.subjectKey, projection.statFrom, projection.statFrom ? statOf(projection.next) : null));
+      }
     }
     try {
       await dynamoose.aws.ddb().send(new TransactWriteItemsCommand({ TransactItems: items }));

@@ -76,6 +76,7 @@ export async function seedDemo(
         { idHash },
       ),
     );
+    await deps.identities.syncResidentStat(u.id);
   }
   const now = deps.clock.now().getTime();
   const departments = [...new Set(demoRecords.map((r) => r.department))];

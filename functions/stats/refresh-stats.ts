@@ -1,11 +1,11 @@
 import type { OrgsRepository } from '../orgs/orgs.repository';
 import { readProjection } from '../credit/read-projection';
 import type { CreditRepository } from '../credit/credit.repository';
-import type { IdentityRepository } from '../identity/identity.repository';
 import { applicationView } from '../loans/applications';
 import type { LoansRepository } from '../loans/loans.repository';
 import { TIERS } from '../points/points.domain';
-import { personalPoints } from '../points/points.engine';
+import { RESIDENT_COUNTER_SHARDS } from '../shared/db/keys';
+import { mapLimit } from '../shared/domain/concurrency';
 import type { RightsRepository } from '../rights/rights.repository';
 import type { RulesRepository } from '../rules/rules.repository';
 import type { Clock } from '../shared/domain/clock';
@@ -23,7 +23,6 @@ export interface DashboardSnapshot {
 }
 
 type Deps = {
-  identities: IdentityRepository;
   orgs: OrgsRepository;
   credit: CreditRepository;
   rules: RulesRepository;
@@ -36,30 +35,22 @@ type Deps = {
 /**
  * The statistics job behind the credit centre's dashboard. It runs on a schedule (a separate
  * Lambda in serverless.yml; every few minutes under `npm start`), never on a request path.
- * 1. Page through the verified residents; read each projection (refreshing stale ones, so
- *    expiries are applied) and count residents by tier.
+ * 1. Residents by tier and their points are counters kept where the facts change
+ *    (stats/resident-counters.ts): this only refreshes the projections of counted residents
+ *    that changed by themselves since (an event stopped counting; the STAT expiry index), which
+ *    moves their counters, and then reads the counters in one Query. Its work grows with the
+ *    changes, not with the number of residents.
  * 2. Page through each bank's applications: counts by status, and the overdue ones.
  * 3. Page through each department's objection and repair queues: open and overdue counts.
  * 4. Store the snapshot; the dashboard reads it in one GetItem.
  */
 export async function refreshStats(deps: Deps): Promise<DashboardSnapshot> {
   const now = deps.clock.now();
-  const tierCounts = new Map<string, number>(TIERS.map((t) => [t.code, 0]));
-  let verified = 0;
-  let pointsSum = 0;
-  let after: Record<string, string> | undefined;
-  do {
-    const page = await deps.identities.verifiedResidentsPage(100, after);
-    for (const user of page.items) {
-      if (!user.subjectKey || user.consentWithdrawnAt) continue;
-      const projection = await readProjection(deps, user.subjectKey);
-      const { points, tier } = personalPoints(projection?.delta ?? 0);
-      verified++;
-      pointsSum += points;
-      tierCounts.set(tier.code, (tierCounts.get(tier.code) ?? 0) + 1);
-    }
-    after = page.last;
-  } while (after);
+  for (let shard = 0; shard < RESIDENT_COUNTER_SHARDS; shard++) {
+    const due = await deps.stats.dueResidents(shard, now.toISOString());
+    await mapLimit(due, 8, (subjectKey) => readProjection(deps, subjectKey));
+  }
+  const totals = await deps.stats.residentTotals();
 
   const statusCounts = new Map<string, number>(STATUSES.map((s) => [s, 0]));
   const overdue: DashboardSnapshot['applications']['overdue'] = [];
@@ -98,9 +89,9 @@ export async function refreshStats(deps: Deps): Promise<DashboardSnapshot> {
   const snapshot: DashboardSnapshot = {
     computedAt: now.toISOString(),
     residents: {
-      verified,
-      byTier: TIERS.map((t) => ({ code: t.code, label: t.label, count: tierCounts.get(t.code) ?? 0 })),
-      averagePoints: verified > 0 ? Math.round(pointsSum / verified) : 0,
+      verified: totals.verified,
+      byTier: TIERS.map((t) => ({ code: t.code, label: t.label, count: totals.byTier[t.code] })),
+      averagePoints: totals.verified > 0 ? Math.round(totals.pointsSum / totals.verified) : 0,
     },
     applications: { byStatus: STATUSES.map((s) => ({ status: s, label: STATUS_LABELS[s], count: statusCounts.get(s) ?? 0 })), overdue },
     cases,

@@ -1,10 +1,23 @@
-import { keys } from '../shared/db/keys';
+import { keys, REDEMPTION_COUNTER_SHARDS } from '../shared/db/keys';
 import { defineModel } from '../shared/db/models';
+import { dueResidents, readResidentTotals, type ResidentTotals } from './resident-counters';
 
 const SnapshotModel = defineModel('StatsSnapshot', { dataJson: String, computedAt: String });
 const DailyModel = defineModel('DailyCounter', { used: Number });
 
 export class StatsRepository {
+  constructor(private readonly tableName: string) {}
+
+  /** Counted residents by tier and their points sum, from the sharded counters (one Query). */
+  residentTotals(): Promise<ResidentTotals> {
+    return readResidentTotals(this.tableName);
+  }
+
+  /** Counted residents of one shard whose projection has changed by itself by `at`. */
+  dueResidents(shard: number, at: string): Promise<string[]> {
+    return dueResidents(this.tableName, shard, at);
+  }
+
   async getSnapshot<T>(): Promise<T | null> {
     const doc = await SnapshotModel.get(keys.statsSnapshot());
     return doc ? (JSON.parse(doc.toJSON().dataJson) as T) : null;
@@ -15,14 +28,18 @@ export class StatsRepository {
   }
 
   /**
-   * Redemptions per China day between two day keys (`D2026-11-14` … `D2026-11-27`): one Query over
-   * the counter's shards (`D2026-11-27#00` … `#15`), summed per day.
+   * Redemptions per China day between two day keys (`D2026-11-14` … `D2026-11-27`): one Query per
+   * shard partition of the counter (`STATS#redemptions#00` … `#15`), side by side, summed per day;
+   * plus the partition where all shards lived before (`STATS#redemptions`, sort keys `D…#07`).
    */
   async redemptionsPerDay(from: string, to: string): Promise<Map<string, number>> {
-    const { pk } = keys.redemptionsPerDayPrefix();
-    const docs = await DailyModel.query('pk').eq(pk).where('sk').between(from, `${to}#\uffff`).all().exec();
+    const shards = Array.from({ length: REDEMPTION_COUNTER_SHARDS }, (_, i) => keys.redemptionsPerDayShard('', i).pk);
+    const pages = await Promise.all([
+      ...shards.map((pk) => DailyModel.query('pk').eq(pk).where('sk').between(from, to).all().exec()),
+      DailyModel.query('pk').eq(keys.redemptionsPerDayPrefix().pk).where('sk').between(from, `${to}#\uffff`).all().exec(),
+    ]);
     const perDay = new Map<string, number>();
-    for (const d of docs) {
+    for (const d of pages.flat()) {
       const { sk, used } = d.toJSON() as { sk: string; used?: number };
       const day = sk.split('#')[0];
       perDay.set(day, (perDay.get(day) ?? 0) + (used ?? 0));

@@ -83,6 +83,12 @@ export const keys = {
    */
   redemptionsPerDay: (day: string, shard: number) => ({ pk: 'STATS#redemptions', sk: `${day}#${String(shard).padStart(2, '0')}` }),
   redemptionsPerDayPrefix: () => ({ pk: 'STATS#redemptions' }),
+  /**
+   * Redemptions per China day, one partition per shard (`STATS#redemptions#07 / D2026-11-27`): at
+   * 1,000 redemptions a second one partition's write limit would throttle them (the items above
+   * shared one partition); the dashboard reads the shards' partitions side by side.
+   */
+  redemptionsPerDayShard: (day: string, shard: number) => ({ pk: `STATS#redemptions#${String(shard).padStart(2, '0')}`, sk: day }),
   /** A fixed-window request counter: `RATE#<scope>#<who>` per window start. */
   rateWindow: (scope: string, who: string, windowStart: number) => ({ pk: `RATE#${scope}#${who}`, sk: `W#${windowStart}` }),
   /** A year of the State Council's holiday arrangement as the credit centre entered it (all years in one Query). */
