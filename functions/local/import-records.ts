@@ -5,10 +5,15 @@
  * ingestion use case straight into the local database (the DynamoDB Local that `npm start`
  * runs); with --api it posts batches to `POST /api/credit-records` of a deployed API.
  * Re-running after an interruption resumes from the checkpoint and never doubles a record.
+ *
+ * With --disclosures the file holds 双公示 decisions (a CSV with the national standard's Chinese
+ * headers, one kind per file, or JSONL of API items): they go through the same use case as
+ * `POST /api/disclosures` (or to it, with --api), idempotent by the decision's 数据编号.
  */
 import { parseArgs } from 'node:util';
 import { importFile } from '../credit/import/import-file';
 import type { IngestResult } from '../credit/ingest-credit-records';
+import { disclosureCsvParser } from '../disclosures/disclosure-csv';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.LOG_LEVEL ??= 'WARN';
@@ -18,7 +23,7 @@ function bar(fraction: number, width = 28): string {
   return `[${'#'.repeat(full)}${'-'.repeat(width - full)}]`;
 }
 
-async function directSubmitter(department: string): Promise<(records: unknown[]) => Promise<IngestResult>> {
+async function directSubmitter(department: string, disclosures = false): Promise<(records: unknown[]) => Promise<IngestResult>> {
   const { parseConfig } = await import('../shared/config/config');
   const { buildDeps } = await import('../container');
   const { ingestCreditRecords } = await import('../credit/ingest-credit-records');
@@ -28,16 +33,20 @@ async function directSubmitter(department: string): Promise<(records: unknown[])
     throw new Error(`Cannot reach the database at ${config.dynamodbEndpoint}. Start the stack first with "npm start", or import through a deployed API with --api and --token.`);
   });
   if (!org || org.type !== 'department') throw new Error(`"${department}" is not a department organisation (e.g. org-dept-market).`);
+  if (disclosures) {
+    const { publishDisclosures } = await import('../disclosures/publish-disclosures');
+    return (items) => publishDisclosures({ ...deps, idHashPepper: config.idHashPepper }, department, items);
+  }
   return (records) => ingestCreditRecords({ ...deps, idHashPepper: config.idHashPepper }, department, records);
 }
 
-function apiSubmitter(api: string, token: string): (records: unknown[]) => Promise<IngestResult> {
+function apiSubmitter(api: string, token: string, disclosures = false): (records: unknown[]) => Promise<IngestResult> {
   return async (records) => {
     for (let attempt = 1; ; attempt++) {
-      const res = await fetch(new URL('/api/credit-records', api), {
+      const res = await fetch(new URL(disclosures ? '/api/disclosures' : '/api/credit-records', api), {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ records }),
+        body: JSON.stringify(disclosures ? { items: records } : { records }),
       });
       if (res.ok) return (await res.json()) as IngestResult;
       const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
@@ -59,20 +68,22 @@ async function main() {
       token: { type: 'string' },
       fresh: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      disclosures: { type: 'boolean', default: false },
     },
   });
   const file = positionals[0];
   if (!file || (!values.department && !values.api)) {
-    console.error('Usage: npm run import -- <file.csv|file.jsonl> --department <org-id> [--fresh]\n       npm run import -- <file> --api <https://…> --token <department token>');
+    console.error('Usage: npm run import -- <file.csv|file.jsonl> --department <org-id> [--disclosures] [--fresh]\n       npm run import -- <file> --api <https://…> --token <department token>');
     process.exit(2);
   }
-  const submit = values.api ? apiSubmitter(values.api, values.token ?? '') : await directSubmitter(values.department as string);
+  const submit = values.api ? apiSubmitter(values.api, values.token ?? '', values.disclosures) : await directSubmitter(values.department as string, values.disclosures);
   const tty = process.stderr.isTTY;
   let lastShown = -1;
   const summary = await importFile({
     file,
     fresh: values.fresh,
     submit,
+    ...(values.disclosures ? { csvParser: disclosureCsvParser() } : {}),
     onProgress: (p) => {
       if (values.quiet) return;
       const fraction = p.totalBytes > 0 ? p.bytes / p.totalBytes : 1;

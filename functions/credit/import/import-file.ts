@@ -28,6 +28,8 @@ export interface ImportOptions {
   batchSize?: number;
   onProgress?: (done: { lines: number; bytes: number; totalBytes: number; accepted: number; duplicates: number; rejected: number }) => void;
   fresh?: boolean;
+  /** Another CSV layout (双公示's Chinese headers): its header and line parsers. */
+  csvParser?: { header: (line: string) => string[]; line: (raw: string, header: string[]) => Parsed };
 }
 
 interface Checkpoint {
@@ -78,11 +80,11 @@ export async function importFile(opts: ImportOptions): Promise<ImportSummary> {
     lineNo++;
     bytes += Buffer.byteLength(raw, 'utf8') + 1;
     if (isCsv && header === null) {
-      header = parseCsvHeader(raw);
+      header = (opts.csvParser?.header ?? parseCsvHeader)(raw);
       continue;
     }
     if (lineNo <= resumedFrom || raw.trim() === '') continue;
-    const parsed: Parsed = isCsv ? parseCsvLine(raw, header as string[]) : parseJsonLine(raw);
+    const parsed: Parsed = isCsv ? (opts.csvParser?.line ?? parseCsvLine)(raw, header as string[]) : parseJsonLine(raw);
     if (!parsed.ok) {
       appendFileSync(rejectsPath, `${JSON.stringify({ line: lineNo, code: 'UNPARSABLE_LINE', message: redactText(parsed.message) })}\n`);
       cp.rejected++;
