@@ -22,6 +22,9 @@ function stack(): StackPage[] {
   }
 }
 
+/** The tab bar's pages (app.config.ts): opened with switchTab or reLaunch, never stacked. */
+export const TAB_PAGES = ['/pages/index/index', '/pages/incentives/index', '/pages/loans/index', '/pages/mine/index'] as const;
+
 /** A page's route without a leading slash or query: `packages/resident/event/index`. */
 export const routeOf = (url: string) => url.replace(/^\//, '').replace(/\?.*$/, '');
 

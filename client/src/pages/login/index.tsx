@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import LargeFontSetting from '../../components/large-font-setting';
 import PageShell from '../../components/page-shell';
 import { isApiError, wechatLogin, type AuthResponse } from '../../services/api';
-import { routeOf } from '../../services/navigation';
+import { openPage, routeOf, TAB_PAGES } from '../../services/navigation';
 import { PRIVACY_GUIDE_PAGE } from '../../services/privacy';
 import { PUBLIC_PAGES } from '../../services/rights-pages';
 import { HOME_PAGE, saveToken, takeReturnPath } from '../../services/session';
@@ -13,7 +13,8 @@ import './index.scss';
 
 /**
  * Signed in: back to the action that asked for it (出示凭证, 申请, 查看我的信用) — the page right
- * below when it is that page (it reloads for the new session), else opened afresh — or 首页.
+ * below when it is that page (it reloads for the new session), else opened afresh above 首页 (a
+ * tab page on its own) — or 首页.
  */
 export function enter(auth: AuthResponse): void {
   saveToken(auth.token);
@@ -27,8 +28,10 @@ export function enter(auth: AuthResponse): void {
   const below = pages[pages.length - 2];
   if (below && routeOf(below.route ?? below.path ?? '') === routeOf(back)) {
     Taro.navigateBack().catch(() => Taro.reLaunch({ url: back }));
-  } else {
+  } else if (TAB_PAGES.some((tab) => routeOf(tab) === routeOf(back))) {
     Taro.reLaunch({ url: back }).catch(() => Taro.reLaunch({ url: HOME_PAGE }));
+  } else {
+    Taro.reLaunch({ url: HOME_PAGE }).then(() => openPage(back), () => openPage(back));
   }
 }
 

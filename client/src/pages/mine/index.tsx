@@ -15,7 +15,8 @@ import type { StaffMe } from '../../services/orgs-api';
 import { RESIDENT_PAGES } from '../../services/resident-pages';
 import { ROLE_LABELS } from '../../services/roles';
 import { signOutEverywhere } from '../../services/sign-out';
-import { HOME_PAGE, useToken } from '../../services/session';
+import { goToLogin, HOME_PAGE, useToken } from '../../services/session';
+import { PRIVACY_GUIDE_PAGE } from '../../services/privacy';
 import { setLargeFont, useLargeFont } from '../../services/settings';
 import { useRequest } from '../../hooks/use-request';
 import { usePullToRefresh } from '../../hooks/use-refresh';
@@ -88,7 +89,21 @@ export default function MinePage() {
   };
 
   return (
-    <PageShell loading={me.loading && !user} error={me.error} onRetry={me.reload}>
+    // Signed out, 我的 still offers sign-in, 大字模式 and the public rules and privacy guidelines.
+    <PageShell requireAuth={token !== null} loading={me.loading && !user} error={me.error} onRetry={me.reload}>
+      {token === null && (
+        <View data-testid='mine-signed-out'>
+          <View className='cx-card'>
+            <Text className='cx-section-title'>登录诚信管城</Text>
+            <Text className='cx-text-secondary'>登录后查看我的信用、核销记录、授权管理和查询记录。</Text>
+            <Button className='cx-btn cx-btn--block cx-mine__login' data-testid='mine-login' onClick={() => goToLogin()}>
+              微信登录
+            </Button>
+          </View>
+          <EntryCard badge='规' tone='accent' title='信用规则' description='每类记录加减多少分、计分多久、依据哪条法规' testId='mine-rules-public' onClick={open(RESIDENT_PAGES.rules)} />
+          <EntryCard badge='私' title='用户隐私保护指引' description='我们收集哪些信息、用于什么、保存多久' testId='mine-privacy' onClick={open(PRIVACY_GUIDE_PAGE)} />
+        </View>
+      )}
       {user && (
         <View data-testid='mine'>
           <View className='cx-card cx-mine__profile'>
