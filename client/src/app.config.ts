@@ -38,22 +38,22 @@ export default defineAppConfig({
     {
       root: 'packages/enterprise',
       name: 'enterprise',
-      pages: ['index/index', 'register/index', 'business/index', 'product/index', 'apply/index', 'applications/index', 'application/index', 'authorizations/index'],
+      pages: ['index/index', 'register/index', 'business/index', 'product/index', 'apply/index', 'applications/index', 'application/index', 'authorizations/index', 'commitments/index'],
     },
     { root: 'packages/bank', name: 'bank', pages: ['index/index', 'queue/index', 'application/index', 'products/index', 'product-edit/index'] },
     // The credit centre's console also serves the departments.
     {
       root: 'packages/admin',
       name: 'admin',
-      pages: ['index/index', 'cases/index', 'rules/index', 'incentives/index', 'incentive-edit/index', 'measures/index', 'measure-edit/index', 'holidays/index', 'notices/index'],
+      pages: ['index/index', 'cases/index', 'rules/index', 'incentives/index', 'incentive-edit/index', 'measures/index', 'measure-edit/index', 'holidays/index', 'notices/index', 'commitment-templates/index'],
     },
     // Organisations and staff: 机构管理 (credit centre), 员工管理 (centre and managers), 加入机构 (anyone
     // with an invitation code).
     { root: 'packages/org', name: 'org', pages: ['orgs/index', 'org-edit/index', 'staff/index', 'join/index'] },
     // The department workbench: submit a record, upload a file, submitted records and their states.
-    { root: 'packages/department', name: 'department', pages: ['index/index', 'submit/index', 'upload/index', 'records/index'] },
+    { root: 'packages/department', name: 'department', pages: ['index/index', 'submit/index', 'upload/index', 'records/index', 'breaches/index'] },
     // Public, no sign-in: 报告核验 and the published joint-punishment measures list.
-    { root: 'packages/public', name: 'public', pages: ['verify/index', 'measures/index', 'privacy/index', 'notices/index'] },
+    { root: 'packages/public', name: 'public', pages: ['verify/index', 'measures/index', 'privacy/index', 'notices/index', 'search/index', 'enterprise/index'] },
   ],
   // 首页, 信易+ and 我的 lead into the resident subpackage (and 首页 into the merchant's 核验):
   // fetch them in the background once those tabs show.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commitmentView } from '../commitments/commitments.schemas';
+import { publicLicenseView, publicPenaltyView } from '../disclosures/disclosures.schemas';
 import { REGISTRY_STATUSES } from '../registry/registry.domain';
 
 export const searchQuery = z.strictObject({
@@ -21,6 +22,8 @@ export const publicEnterprise = z.object({
   establishedOn: z.string(),
   status: z.enum(REGISTRY_STATUSES),
   statusLabel: z.string(),
+  licenses: z.array(publicLicenseView).describe('行政许可 (双公示) that stand'),
+  penalties: z.array(publicPenaltyView).describe('行政处罚 inside their publicity period only, never by simple procedure'),
   commitments: z.array(commitmentView).describe('newest first, with their breaches'),
   repairGuidance: repairGuidance.optional().describe('「信用修复」: shown while a penalty or a breach is public'),
 });

@@ -120,6 +120,27 @@ describe('the public business look-up (企业信用查询)', () => {
     expect(invalid.body.error.code).toBe('INVALID_USCC');
   });
 
+  it('shows the business’s licences and the penalties inside their publicity period, with 信用修复 guidance', async () => {
+    const uscc = randomUscc();
+    const name = `${uniqueWord()}双公示有限公司`;
+    await feed([{ uscc, name, legalRepresentative: '孙公示', establishedOn: '2016-06-06', status: 'active' }]);
+    const day = (n: number) => new Date(Date.now() + 8 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
+    const common = { uscc, partyName: name, legalBasis: '《中华人民共和国食品安全法》第三十五条', decidedOn: day(3) };
+    const sent = await request(t.app).post('/api/disclosures').set(auth(market)).send({
+      items: [
+        { ...common, kind: 'license', sourceId: `XK-${uscc}`, decisionNo: '管市监许〔2026〕1号', category: '普通', content: '食品经营许可', validFrom: day(3), validTo: '2031-12-31' },
+        { ...common, kind: 'penalty', sourceId: `CF-${uscc}`, decisionNo: '管市监罚〔2026〕8号', category: '罚款', content: '销售过期食品，罚款 5000 元', severity: 'general', fineYuan: 5000 },
+        { ...common, kind: 'penalty', sourceId: `CF-S-${uscc}`, decisionNo: '管市监罚〔2026〕9号', category: '罚款', content: '简易程序罚款', severity: 'general', fineYuan: 200, simpleProcedure: true },
+      ],
+    });
+    expect(sent.status).toBe(200);
+    const res = await request(t.app).get(`/api/public/enterprises/${uscc}`);
+    expect(res.status).toBe(200);
+    expect(res.body.licenses).toEqual([expect.objectContaining({ decisionNo: '管市监许〔2026〕1号', content: '食品经营许可' })]);
+    expect(res.body.penalties).toEqual([expect.objectContaining({ decisionNo: '管市监罚〔2026〕8号', severity: 'general', publicUntil: expect.any(String) })]);
+    expect(res.body.repairGuidance).toMatchObject({ title: '信用修复', steps: expect.any(Array) });
+  });
+
   it('limits searches per client address: the 61st in a minute is 429 RATE_LIMITED', async () => {
     // A fixed clock in a minute of its own: no other test shares this window.
     const minute = Date.UTC(2031, 0, 1) + randomInt(500_000) * 60_000;

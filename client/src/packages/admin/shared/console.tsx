@@ -10,7 +10,7 @@ import { ADMIN_PAGES, adminCasesPage } from '../../../services/rights-pages';
 import { HOME_PAGE, useToken } from '../../../services/session';
 import './console.scss';
 
-export type ConsoleNavKey = 'dashboard' | 'orgs' | 'rules' | 'incentives' | 'measures' | 'cases' | 'notices';
+export type ConsoleNavKey = 'dashboard' | 'orgs' | 'rules' | 'incentives' | 'measures' | 'cases' | 'notices' | 'commitments';
 
 const NAV: ReadonlyArray<{ key: ConsoleNavKey; label: string; url: string }> = [
   { key: 'dashboard', label: '看板', url: ADMIN_PAGES.index },
@@ -20,6 +20,7 @@ const NAV: ReadonlyArray<{ key: ConsoleNavKey; label: string; url: string }> = [
   { key: 'measures', label: '惩戒措施', url: ADMIN_PAGES.measures },
   { key: 'cases', label: '异议/修复', url: adminCasesPage('objection') },
   { key: 'notices', label: '信用动态', url: ADMIN_PAGES.notices },
+  { key: 'commitments', label: '承诺模板', url: '/packages/admin/commitment-templates/index' },
 ];
 
 /** The credit centre's sections; moving between them replaces the page rather than stacking it. */

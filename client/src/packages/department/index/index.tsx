@@ -6,6 +6,7 @@ import { useRequest } from '../../../hooks/use-request';
 import { usePullToRefresh, useReloadOnReturn } from '../../../hooks/use-refresh';
 import type { DepartmentMe } from '../../../services/department-api';
 import { DEPARTMENT_PAGES } from '../../../services/department-pages';
+import { PUBLIC_COLUMN_PAGES } from '../../../services/commitments-api';
 import { listCases, type CaseKind } from '../../../services/rights-api';
 import { adminCasesPage } from '../../../services/rights-pages';
 import TemplateCard from '../shared/template-card';
@@ -75,6 +76,13 @@ function Workbench({ user, refresh }: { user: DepartmentMe; refresh: number }) {
             description='查看每条记录的状态：已生效、待本人注册、异议中、已修复…'
             testId='dept-entry-records'
             onClick={go(DEPARTMENT_PAGES.records)}
+          />
+          <EntryCard
+            badge='诺'
+            title='违诺记录'
+            description='按统一社会信用代码找到企业的信用承诺，记录违诺'
+            testId='dept-entry-breaches'
+            onClick={go(PUBLIC_COLUMN_PAGES.breaches)}
           />
           <View className='cx-dept-card' data-testid='dept-rules'>
             <Text className='cx-dept-card__title'>本部门可报送的规则</Text>

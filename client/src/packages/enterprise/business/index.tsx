@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import EntryCard from '../../../components/entry-card';
 import { EmptyState } from '../../../components/page-shell';
+import { PUBLIC_COLUMN_PAGES } from '../../../services/commitments-api';
 import RoleShell, { useRoleMe } from '../../../components/loans/role-shell';
 import { subjectEventPage } from '../../../services/rights-pages';
 import CreditRecords from '../../../components/loans/credit-records';
@@ -109,6 +111,14 @@ export default function BusinessPage() {
                 </Text>
               </View>
             </View>
+
+            <EntryCard
+              badge='诺'
+              title='信用承诺'
+              description='签署信用承诺；查看本企业的承诺和信用公示页'
+              testId='business-entry-commitments'
+              onClick={() => void Taro.navigateTo({ url: PUBLIC_COLUMN_PAGES.commitments })}
+            />
 
             <View className='cx-card'>
               <Text className='cx-section-title'>信用记录</Text>

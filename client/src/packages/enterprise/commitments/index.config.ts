@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '信用承诺',
+  enablePullDownRefresh: true,
+});
