@@ -51,7 +51,7 @@ export default defineAppConfig({
     // with an invitation code).
     { root: 'packages/org', name: 'org', pages: ['orgs/index', 'org-edit/index', 'staff/index', 'join/index'] },
     // The department workbench: submit a record, upload a file, submitted records and their states.
-    { root: 'packages/department', name: 'department', pages: ['index/index', 'submit/index', 'upload/index', 'records/index', 'breaches/index'] },
+    { root: 'packages/department', name: 'department', pages: ['index/index', 'submit/index', 'upload/index', 'records/index', 'breaches/index', 'credit-check/index', 'credit-check-result/index', 'credit-checks/index'] },
     // Public, no sign-in: 报告核验 and the published joint-punishment measures list.
     { root: 'packages/public', name: 'public', pages: ['verify/index', 'measures/index', 'privacy/index', 'notices/index', 'search/index', 'enterprise/index'] },
   ],

@@ -193,6 +193,7 @@ describe('console edit forms', () => {
     severity: 'serious',
     durationMonths: 12,
     affects: ['incentives'],
+    purposes: [],
     howToExit: '履行生效法律文书确定的义务后解除。',
     updatedAt: '2026-11-01T02:00:00.000Z',
   };

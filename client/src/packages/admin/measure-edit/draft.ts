@@ -11,6 +11,8 @@ export interface MeasureDraft {
   severity: Measure['severity'];
   durationMonths: string;
   affects: Measure['affects'];
+  /** The government uses (信用核查 purposes) it restricts. */
+  purposes: Measure['purposes'];
   howToExit: string;
 }
 
@@ -26,6 +28,7 @@ export const emptyMeasureDraft = (): MeasureDraft => ({
   severity: 'serious',
   durationMonths: '12',
   affects: [],
+  purposes: [],
   howToExit: '',
 });
 
@@ -39,6 +42,7 @@ export const measureDraftFrom = (m: Measure): MeasureDraft => ({
   severity: m.severity,
   durationMonths: String(m.durationMonths),
   affects: [...m.affects],
+  purposes: [...(m.purposes ?? [])],
   howToExit: m.howToExit,
 });
 
@@ -64,7 +68,7 @@ export function measureProblems(d: MeasureDraft, creating: boolean): Partial<Rec
   else if (bad.length > 0) p.ruleIds = `规则编号格式不对：${bad.join('、')}（形如 P-LAW-01）`;
   const months = /^\d+$/.test(d.durationMonths.trim()) ? Number(d.durationMonths) : NaN;
   if (!(months >= 1 && months <= 60)) p.durationMonths = '1–60 的整数';
-  if (d.affects.length === 0) p.affects = '至少选择一项';
+  if (d.affects.length === 0 && d.purposes.length === 0) p.affects = '至少选择一项限制范围或核查用途';
   if (!between(d.howToExit, 4, 300)) p.howToExit = '解除方式 4–300 个字';
   return p;
 }
@@ -79,5 +83,6 @@ export const toMeasure = (d: MeasureDraft): Measure => ({
   severity: d.severity,
   durationMonths: Number(d.durationMonths),
   affects: d.affects,
+  purposes: d.purposes,
   howToExit: d.howToExit.trim(),
 });

@@ -4,6 +4,7 @@ import { MEASURE_AFFECTS_LABELS, MEASURE_SEVERITY_LABELS } from '../../../compon
 import TextAreaField from '../../../components/text-area-field';
 import { useRequest } from '../../../hooks/use-request';
 import { createMeasure, updateMeasure } from '../../../services/admin-api';
+import { CHECK_PURPOSES } from '../../../services/credit-checks-api';
 import { getMeasures, type PublicMeasure } from '../../../services/rights-api';
 import ConsoleFrame from '../shared/console';
 import { EditFormCard, useEditForm } from '../shared/edit-form';
@@ -15,6 +16,7 @@ import '../shared/fields.scss';
 
 const SEVERITIES = (['light', 'general', 'serious'] as const).map((s) => ({ value: s, label: MEASURE_SEVERITY_LABELS[s] }));
 const AFFECTS = (['incentives', 'loans'] as const).map((s) => ({ value: s, label: MEASURE_AFFECTS_LABELS[s] }));
+const PURPOSES = CHECK_PURPOSES.map((p) => ({ value: p.value, label: p.label }));
 const QUIET = ['EDIT_CONFLICT', 'MEASURE_EXISTS', 'VALIDATION_FAILED'];
 
 async function loadMeasure(id: string | undefined): Promise<PublicMeasure | null> {
@@ -72,6 +74,14 @@ function Form({ id }: { id?: string }) {
               selected={draft.affects}
               onToggle={(v) => set('affects', draft.affects.includes(v) ? draft.affects.filter((x) => x !== v) : [...draft.affects, v])}
               testId='measure-affects'
+            />
+          </Field>
+          <Field label='信用核查用途' hint='部门按这些用途核查企业时，本措施构成限制'>
+            <Chips
+              options={PURPOSES}
+              selected={draft.purposes}
+              onToggle={(v) => set('purposes', draft.purposes.includes(v) ? draft.purposes.filter((x) => x !== v) : [...draft.purposes, v])}
+              testId='measure-purposes'
             />
           </Field>
         </View>

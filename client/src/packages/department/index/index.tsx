@@ -7,6 +7,7 @@ import { usePullToRefresh, useReloadOnReturn } from '../../../hooks/use-refresh'
 import type { DepartmentMe } from '../../../services/department-api';
 import { DEPARTMENT_PAGES } from '../../../services/department-pages';
 import { PUBLIC_COLUMN_PAGES } from '../../../services/commitments-api';
+import { CREDIT_CHECK_PAGES } from '../../../services/credit-checks-api';
 import { listCases, type CaseKind } from '../../../services/rights-api';
 import { adminCasesPage } from '../../../services/rights-pages';
 import TemplateCard from '../shared/template-card';
@@ -102,6 +103,15 @@ function Workbench({ user, refresh }: { user: DepartmentMe; refresh: number }) {
           </View>
         </View>
         <View className='cx-dept-home__column'>
+          <Text className='cx-dept-home__section'>信用核查</Text>
+          <EntryCard
+            badge='查'
+            title='信用核查'
+            description='采购、招投标、审批、评优、补贴前核查企业信用，一次最多 200 家，结果带签名报告'
+            testId='dept-entry-credit-check'
+            onClick={go(CREDIT_CHECK_PAGES.start)}
+          />
+          <EntryCard badge='史' title='核查记录' description='本部门发起过的核查，随时查看结论和报告' testId='dept-entry-credit-checks' onClick={go(CREDIT_CHECK_PAGES.list)} />
           <Text className='cx-dept-home__section'>待办</Text>
           <QueueEntry kind='objection' refresh={refresh} />
           <QueueEntry kind='repair' refresh={refresh} />

@@ -15,11 +15,19 @@ interface Outcome {
   subject?: string;
 }
 
+/** A department's 信用核查 report names the department, the purpose and how many businesses it covers. */
+function checkSubject(report: Record<string, unknown>): string | undefined {
+  const department = report.department as { name?: unknown } | undefined;
+  const summary = report.summary as { total?: unknown; restricted?: unknown } | undefined;
+  if (typeof department?.name !== 'string' || typeof report.purposeLabel !== 'string' || typeof summary?.total !== 'number') return undefined;
+  return `${department.name} · ${report.purposeLabel}前核查 ${summary.total} 家企业（存在限制 ${Number(summary.restricted ?? 0)} 家）`;
+}
+
 function describe(report: Record<string, unknown>): { title?: string; subject?: string } {
   const subject = report.subject as { name?: unknown } | undefined;
   return {
     title: typeof report.title === 'string' ? report.title : undefined,
-    subject: typeof subject?.name === 'string' ? subject.name : undefined,
+    subject: report.reportType === 'credit-check' ? checkSubject(report) : typeof subject?.name === 'string' ? subject.name : undefined,
   };
 }
 
@@ -46,7 +54,7 @@ function ResultCard({ outcome }: { outcome: Outcome }) {
       </Text>
       <Text className='cx-verify__explain'>签名正确，报告自出具以来未被改动。</Text>
       {outcome.title && <Row label='报告' value={outcome.title} />}
-      {outcome.subject && <Row label='对象' value={outcome.subject} />}
+      {outcome.subject && <Row label='对象' value={outcome.subject} testId='verify-subject' />}
       {result.issuer && <Row label='出具机构' value={result.issuer} testId='verify-issuer' />}
       {result.issuedAt && <Row label='出具时间' value={chinaDateTime(result.issuedAt)} testId='verify-issued-at' />}
       {result.keyId && <Row label='签名密钥' value={result.keyId} testId='verify-key' />}
