@@ -75,7 +75,7 @@ export async function hotRequests(base: string, deps: AppDeps, idHashPepper: str
   const idBody = '41010219800101001';
   const ingest = () =>
     send('POST', '/api/credit-records', dept, {
-      records: [{ sourceId: `RT-${randomUUID()}`, subjectType: 'person', subjectId: idBody + idCheckChar(idBody), ruleId: 'P-LAW-02', occurredAt: new Date(Date.now() - 86400_000).toISOString().slice(0, 10), severity: 'light' }],
+      records: [{ sourceId: `RT-${randomUUID()}`, subjectType: 'person', subjectId: idBody + idCheckChar(idBody), ruleId: 'P-LAW-02', occurredAt: new Date(Date.now() - 86400_000).toISOString(), severity: 'light' }],
     });
   return [
     { key: 'points', label: 'GET /api/points/me', maxWaves: 1, target: '1 wave', prepare: ready(() => send('GET', '/api/points/me', zhang), 200) },

@@ -1,4 +1,3 @@
-import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 
 /**
  * In AWS the Lambda environment holds only the *names* of SSM SecureString parameters
@@ -12,6 +11,8 @@ export async function loadSecretsFromSsm(env: NodeJS.ProcessEnv = process.env): 
     .filter((k) => k.endsWith(PARAM_SUFFIX) && env[k] && !env[k.slice(0, -PARAM_SUFFIX.length)])
     .map((k) => ({ target: k.slice(0, -PARAM_SUFFIX.length), name: env[k] as string }));
   if (wanted.length === 0) return;
+  // Loaded only when there is something to fetch: the SSM client stays off a local cold start.
+  const { GetParametersCommand, SSMClient } = await import('@aws-sdk/client-ssm');
   const client = new SSMClient({});
   const out = await client.send(new GetParametersCommand({ Names: wanted.map((w) => w.name), WithDecryption: true }));
   if (out.InvalidParameters && out.InvalidParameters.length > 0) {

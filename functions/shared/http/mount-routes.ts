@@ -1,4 +1,4 @@
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type IRouter, type RequestHandler } from 'express';
 import type { Principal } from '../auth/roles';
 import type { TokenService } from '../auth/tokens';
 import { epochSeconds, type Clock } from '../domain/clock';
@@ -86,7 +86,7 @@ const rejectNonUtf8: RequestHandler = (req, _res, next) => {
 };
 
 /** Registers each declared route: body parsing with its limit, authentication, rate limit, validation, handler. */
-export function mountRoutes(app: Express, routes: AnyRoute[], deps: { tokens: TokenService; clock: Clock; rateLimiter: RateLimiter; confirmSession: ConfirmSession }): void {
+export function mountRoutes(app: IRouter, routes: AnyRoute[], deps: { tokens: TokenService; clock: Clock; rateLimiter: RateLimiter; confirmSession: ConfirmSession }): void {
   for (const r of routes) {
     const handlers: RequestHandler[] = [];
     if (r.body) {
