@@ -45,13 +45,13 @@ export default defineAppConfig({
     {
       root: 'packages/admin',
       name: 'admin',
-      pages: ['index/index', 'cases/index', 'rules/index', 'incentives/index', 'incentive-edit/index', 'measures/index', 'measure-edit/index', 'holidays/index', 'notices/index', 'commitment-templates/index'],
+      pages: ['index/index', 'cases/index', 'rules/index', 'incentives/index', 'incentive-edit/index', 'measures/index', 'measure-edit/index', 'holidays/index', 'notices/index', 'commitment-templates/index', 'disclosure-timeliness/index'],
     },
     // Organisations and staff: 机构管理 (credit centre), 员工管理 (centre and managers), 加入机构 (anyone
     // with an invitation code).
     { root: 'packages/org', name: 'org', pages: ['orgs/index', 'org-edit/index', 'staff/index', 'join/index'] },
     // The department workbench: submit a record, upload a file, submitted records and their states.
-    { root: 'packages/department', name: 'department', pages: ['index/index', 'submit/index', 'upload/index', 'records/index', 'breaches/index', 'credit-check/index', 'credit-check-result/index', 'credit-checks/index'] },
+    { root: 'packages/department', name: 'department', pages: ['index/index', 'submit/index', 'upload/index', 'records/index', 'breaches/index', 'credit-check/index', 'credit-check-result/index', 'credit-checks/index', 'disclosures/index', 'disclosure-submit/index', 'disclosure-upload/index'] },
     // Public, no sign-in: 报告核验 and the published joint-punishment measures list.
     { root: 'packages/public', name: 'public', pages: ['verify/index', 'measures/index', 'privacy/index', 'notices/index', 'search/index', 'enterprise/index'] },
   ],

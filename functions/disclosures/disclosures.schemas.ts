@@ -146,3 +146,7 @@ export const timelinessResponse = z.object({
   ),
   trend: z.array(monthStats.extend({ onTimeRate: z.number().nullable() })),
 });
+
+export type DepartmentDisclosureView = z.infer<typeof departmentDisclosureView>;
+export type TimelinessResponse = z.infer<typeof timelinessResponse>;
+export type DeclaredCountResponse = z.infer<typeof declaredCountResponse>;

@@ -4,6 +4,7 @@ import EntryCard from '../../../components/entry-card';
 import { useRequest } from '../../../hooks/use-request';
 import { getDashboard } from '../../../services/admin-api';
 import { ORG_PAGES } from '../../../services/org-pages';
+import { DISCLOSURE_PAGES } from '../../../services/disclosures-api';
 import type { Me } from '../../../services/api';
 import { listCases, type CaseKind } from '../../../services/rights-api';
 import { ADMIN_PAGES, adminCasesPage } from '../../../services/rights-pages';
@@ -73,6 +74,13 @@ function CentreDashboard({ refresh }: { refresh: number }) {
         description='国务院办公厅的放假调休通知：工作日期限按它计算，每年录入下一年'
         testId='entry-holidays'
         onClick={() => void Taro.navigateTo({ url: ADMIN_PAGES.holidays })}
+      />
+      <EntryCard
+        badge='时'
+        title='双公示及时性'
+        description='各部门行政许可、行政处罚决定的按时、迟报和漏报，近 12 个月趋势'
+        testId='entry-disclosure-timeliness'
+        onClick={() => void Taro.navigateTo({ url: DISCLOSURE_PAGES.timeliness })}
       />
       <StateBlock loading={dashboard.loading && !dashboard.data} error={dashboard.error} onRetry={() => void dashboard.reload()} testId='dashboard-state'>
         {dashboard.data && <Dashboard data={dashboard.data} />}

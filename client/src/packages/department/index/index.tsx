@@ -6,6 +6,7 @@ import { useRequest } from '../../../hooks/use-request';
 import { usePullToRefresh, useReloadOnReturn } from '../../../hooks/use-refresh';
 import type { DepartmentMe } from '../../../services/department-api';
 import { DEPARTMENT_PAGES } from '../../../services/department-pages';
+import { DISCLOSURE_PAGES } from '../../../services/disclosures-api';
 import { PUBLIC_COLUMN_PAGES } from '../../../services/commitments-api';
 import { CREDIT_CHECK_PAGES } from '../../../services/credit-checks-api';
 import { listCases, type CaseKind } from '../../../services/rights-api';
@@ -77,6 +78,13 @@ function Workbench({ user, refresh }: { user: DepartmentMe; refresh: number }) {
             description='查看每条记录的状态：已生效、待本人注册、异议中、已修复…'
             testId='dept-entry-records'
             onClick={go(DEPARTMENT_PAGES.records)}
+          />
+          <EntryCard
+            badge='公'
+            title='双公示'
+            description='报送行政许可、行政处罚决定（7 个工作日内），查看迟报标记和公示期限'
+            testId='dept-entry-disclosures'
+            onClick={go(DISCLOSURE_PAGES.list)}
           />
           <EntryCard
             badge='诺'

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '双公示及时性',
+  enablePullDownRefresh: true,
+});

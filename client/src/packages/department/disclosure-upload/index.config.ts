@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '双公示批量上传',
+});
