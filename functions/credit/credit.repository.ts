@@ -208,6 +208,13 @@ export class CreditRepository {
     return new Set(unique.filter((k) => { const m = markerOf(k); return present.has(`${m.pk}|${m.sk}`); }));
   }
 
+  /** Many events by their subject and id, in one BatchGet (a page of cases naming them), by id. */
+  async eventsByKey(refs: Array<{ subjectKey: string; eventId: string }>): Promise<Map<string, CreditEvent>> {
+    const unique = [...new Map(refs.map((r) => [r.eventId, r])).values()];
+    const items = await batchGetPlainItems(this.tableName, unique.map((r) => keys.subjectEvent(r.subjectKey, r.eventId)));
+    return new Map(items.map((i) => [i.eventId as string, toEvent(i)]));
+  }
+
   async findEvent(eventId: string): Promise<CreditEvent | null> {
     const { gsi1pk } = keys.eventByIdIndex(eventId);
     const docs = await EventModel.query('gsi1pk').eq(gsi1pk).using('GSI1').exec();

@@ -10,7 +10,7 @@ import * as dynamoose from 'dynamoose';
 import type { User } from '../identity/identity.types';
 import type { OrgType, Role } from '../shared/auth/roles';
 import { keys } from '../shared/db/keys';
-import { createOnlyPut, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
+import { batchGetPlainItems, createOnlyPut, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
 import type { Invitation, OrgFeeds, Organisation } from './orgs.domain';
 
 /**
@@ -61,6 +61,16 @@ function orgItem(o: Organisation): Record<string, unknown> {
   };
 }
 
+/**
+ * An organisation's entries in the lists by status (all, newest first; per type, by id): pointers
+ * to ORG#…, so a list filtered by status is a Query on a key (full pages) and a BatchGet of the
+ * organisations. They move with the status, in the update's transaction.
+ */
+function statusPointers(o: { id: string; type: OrgType; createdAt: string }, status: 'active' | 'suspended'): Array<Record<string, unknown>> {
+  const data = { entity: 'OrgByStatus', orgId: o.id };
+  return [{ ...keys.orgStatusList(status, o.createdAt, o.id), ...data }, { ...keys.orgStatusTypeList(status, o.type, o.id), ...data }];
+}
+
 function toInvitation(d: Record<string, any>): Invitation {
   return {
     id: d.invitationId,
@@ -92,6 +102,7 @@ export class OrgsRepository {
     const items = [
       { Put: createOnlyPut(this.tableName, orgItem(o)) },
       ...(o.uscc ? [{ Put: createOnlyPut(this.tableName, { ...keys.orgUsccOwner(o.uscc), entity: 'OrgUscc', orgId: o.id, createdAt: o.createdAt }) }] : []),
+      ...statusPointers(o, o.status).map((item) => ({ Put: { TableName: this.tableName, Item: marshall(item) } })),
     ];
     try {
       await ddb().send(new TransactWriteItemsCommand({ TransactItems: items }));
@@ -110,6 +121,11 @@ export class OrgsRepository {
   async createIfAbsent(o: Organisation): Promise<boolean> {
     const outcome = await this.create(o);
     if (outcome === 'uscc-taken') throw new Error(`USCC of ${o.id} belongs to another organisation`);
+    if (outcome === 'exists') {
+      // Kept as it is; its status-list entries are put back in case it was stored before they existed.
+      const stored = await this.get(o.id, true);
+      if (stored) await ddb().send(new TransactWriteItemsCommand({ TransactItems: statusPointers(stored, stored.status).map((item) => ({ Put: { TableName: this.tableName, Item: marshall(item) } })) }));
+    }
     return outcome === 'ok';
   }
 
@@ -135,37 +151,51 @@ export class OrgsRepository {
       sets.push('suspendedReason = :reason');
       values[':reason'] = change.suspendedReason;
     }
+    const update = {
+      TableName: this.tableName,
+      Key: marshall(keys.org(orgId)),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      // Over the version read: two editors never silently overwrite each other.
+      ConditionExpression: 'attribute_exists(pk) AND (updatedAt = :expected OR attribute_not_exists(updatedAt))',
+      ExpressionAttributeNames: change.name !== undefined ? { '#name': 'name' } : undefined,
+      ExpressionAttributeValues: marshall(values, { removeUndefinedValues: true }),
+    };
     try {
-      await ddb().send(
-        new UpdateItemCommand({
-          TableName: this.tableName,
-          Key: marshall(keys.org(orgId)),
-          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-          // Over the version read: two editors never silently overwrite each other.
-          ConditionExpression: 'attribute_exists(pk) AND (updatedAt = :expected OR attribute_not_exists(updatedAt))',
-          ExpressionAttributeNames: change.name !== undefined ? { '#name': 'name' } : undefined,
-          ExpressionAttributeValues: marshall(values, { removeUndefinedValues: true }),
-        }),
-      );
+      const before = change.status !== undefined ? await this.get(orgId, true) : null;
+      if (before && change.status !== undefined) {
+        // The status lists move with the status (the other status's entries go, whatever was
+        // stored before); the version condition makes `before` the version updated.
+        await ddb().send(
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              { Update: update },
+              ...statusPointers(before, change.status === 'active' ? 'suspended' : 'active').map((item) => ({ Delete: { TableName: this.tableName, Key: marshall({ pk: item.pk, sk: item.sk }) } })),
+              ...statusPointers(before, change.status).map((item) => ({ Put: { TableName: this.tableName, Item: marshall(item) } })),
+            ],
+          }),
+        );
+        return true;
+      }
+      await ddb().send(new UpdateItemCommand(update));
       return true;
     } catch (e) {
-      if (isConditionalFailure(e)) return false;
+      if (isConditionalFailure(e) || isTransactionConflict(e)) return false;
       throw e;
     }
   }
 
+  /**
+   * One page of organisations, newest first or by type. With a status, the page comes from the
+   * status list (a Query on a key, then one BatchGet of the organisations): full pages, exact.
+   */
   async list(type: OrgType | undefined, limit: number, after?: Record<string, unknown>, status?: 'active' | 'suspended'): Promise<PageResult<Organisation>> {
+    if (status) return this.listByStatus(status, type, limit, after);
     const out = await ddb().send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: type ? 'GSI1' : 'GSI2',
         KeyConditionExpression: type ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi2pk = :pk',
-        // Few organisations are suspended: a filter (a page may come back short; nextCursor goes on).
-        ...(status ? { FilterExpression: status === 'suspended' ? 'orgStatus = :st' : '(attribute_not_exists(orgStatus) OR orgStatus = :st)' } : {}),
-        ExpressionAttributeValues: marshall({
-          ...(type ? { ':pk': keys.orgsByTypeIndex(type, '').gsi1pk, ':prefix': 'ORG#' } : { ':pk': keys.allOrgsIndex('', '').gsi2pk }),
-          ...(status ? { ':st': status } : {}),
-        }),
+        ExpressionAttributeValues: marshall(type ? { ':pk': keys.orgsByTypeIndex(type, '').gsi1pk, ':prefix': 'ORG#' } : { ':pk': keys.allOrgsIndex('', '').gsi2pk }),
         Limit: limit,
         ScanIndexForward: type ? true : false,
         ...(after ? { ExclusiveStartKey: marshall(after) } : {}),
@@ -173,6 +203,26 @@ export class OrgsRepository {
     );
     return {
       items: (out.Items ?? []).map((i) => toOrg(unmarshall(i))),
+      ...(out.LastEvaluatedKey ? { last: unmarshall(out.LastEvaluatedKey) } : {}),
+    };
+  }
+
+  private async listByStatus(status: 'active' | 'suspended', type: OrgType | undefined, limit: number, after?: Record<string, unknown>): Promise<PageResult<Organisation>> {
+    const pk = type ? keys.orgStatusTypeList(status, type, '').pk : keys.orgStatusList(status, '', '').pk;
+    const out = await ddb().send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: marshall({ ':pk': pk }),
+        Limit: limit,
+        ScanIndexForward: type ? true : false,
+        ...(after ? { ExclusiveStartKey: marshall(after) } : {}),
+      }),
+    );
+    const ids = (out.Items ?? []).map((i) => unmarshall(i).orgId as string);
+    const found = new Map((await batchGetPlainItems(this.tableName, ids.map((id) => keys.org(id)))).map((d) => [d.orgId as string, toOrg(d)]));
+    return {
+      items: ids.flatMap((id) => (found.get(id) ? [found.get(id)!] : [])),
       ...(out.LastEvaluatedKey ? { last: unmarshall(out.LastEvaluatedKey) } : {}),
     };
   }

@@ -1,12 +1,12 @@
-import { TransactionCanceledException, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { QueryCommand, TransactionCanceledException, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { EventModel, projectionItem } from '../credit/credit.repository';
 import type { CreditEvent, SubjectProjection } from '../credit/credit.types';
 import { keys } from '../shared/db/keys';
 import { residentStatWrites, statOf, type ResidentStat } from '../stats/resident-counters';
 import { createOnlyPut, defineModel, isTransactionConflict } from '../shared/db/models';
-import type { CaseKind, ClosePlan, RightsCase } from './rights.domain';
+import type { CaseKind, CaseStatus, ClosePlan, RightsCase } from './rights.domain';
 
 const CaseModel = defineModel('RightsCase', { caseId: String, kind: String, status: String, dataJson: String });
 
@@ -25,6 +25,26 @@ function caseItem(c: RightsCase): Record<string, unknown> {
     status: c.status,
     dataJson: JSON.stringify(c),
   };
+}
+
+/**
+ * The case's copies in its status lists (its department's and its owner's), so a list filtered by
+ * status is a Query on a key: full pages, nothing filtered away after the page limit. A case's
+ * status changes only when it is answered, in the transaction that moves these copies.
+ */
+function statusEntries(c: RightsCase): Array<Record<string, unknown>> {
+  const k = kindKey(c.kind);
+  const data = { entity: 'RightsCaseByStatus', caseId: c.id, kind: c.kind, status: c.status, dataJson: JSON.stringify(c) };
+  return [
+    { ...keys.rightsCaseStatusList(k, 'DEPT', c.department, c.status, c.createdAt, c.id), ...data },
+    { ...keys.rightsCaseStatusList(k, 'OWNER', c.owner, c.status, c.createdAt, c.id), ...data },
+  ];
+}
+
+/** Moves a case's status-list copies from its OPEN lists to those of its answer. */
+function statusMoves(tableName: string, closed: RightsCase): TransactWriteItem[] {
+  const open = statusEntries({ ...closed, status: 'OPEN' }).map((e) => ({ Delete: { TableName: tableName, Key: marshall({ pk: e.pk, sk: e.sk }) } }));
+  return [...open, ...statusEntries(closed).map((e) => ({ Put: { TableName: tableName, Item: marshall(e) } }))];
 }
 
 export type Outcome = 'ok' | 'taken' | 'conflict';
@@ -53,13 +73,14 @@ export class RightsRepository {
     try {
       await dynamoose.transaction([
         CaseModel.transaction.create(caseItem(c), { overwrite: false }),
+        ...statusEntries(c).map((e) => ({ Put: createOnlyPut(this.tableName, e) })),
         EventModel.transaction.update(keys.subjectEvent(event.subjectKey, event.id), { [field]: c.id }, {
           condition: new dynamoose.Condition('pk').exists().and().where(field).not().exists().and().where('state').eq('recorded'),
         }),
       ]);
       return 'ok';
     } catch (e) {
-      if (e instanceof TransactionCanceledException && e.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') return 'taken';
+      if (e instanceof TransactionCanceledException && e.CancellationReasons?.[3]?.Code === 'ConditionalCheckFailed') return 'taken';
       if (isTransactionConflict(e)) return 'conflict';
       throw e;
     }
@@ -124,6 +145,7 @@ export class RightsRepository {
       },
     ];
     if (superseded) items.push({ Update: this.caseUpdate(superseded) });
+    items.push(...statusMoves(this.tableName, closed), ...(superseded ? statusMoves(this.tableName, superseded) : []));
     if (projection) {
       const put = createOnlyPut(this.tableName, projectionItem(projection.next));
       items.push({
@@ -161,17 +183,38 @@ export class RightsRepository {
     };
   }
 
-  async listByDepartment(kind: CaseKind, department: string, limit: number, after?: Record<string, string>): Promise<{ items: RightsCase[]; last?: Record<string, string> }> {
+  /** A department's cases, newest first, one page; with a status, only those (its status list). */
+  async listByDepartment(kind: CaseKind, department: string, limit: number, after?: Record<string, string>, status?: CaseStatus): Promise<{ items: RightsCase[]; last?: Record<string, string> }> {
+    if (status) return this.statusPage(keys.rightsCaseStatusList(kindKey(kind), 'DEPT', department, status, '', '').pk, limit, after);
     let q = CaseModel.query('gsi1pk').eq(`DEPT${kindKey(kind)}#${department}`).using('GSI1').sort('descending').limit(limit);
     if (after) q = q.startAt(after);
     const docs = await q.exec();
     return { items: docs.map((d) => JSON.parse(d.toJSON().dataJson) as RightsCase), ...(docs.lastKey ? { last: docs.lastKey as Record<string, string> } : {}) };
   }
 
-  async listByOwner(kind: CaseKind, owner: string, limit: number, after?: Record<string, string>): Promise<{ items: RightsCase[]; last?: Record<string, string> }> {
+  /** Someone's own cases, newest first, one page; with a status, only those (its status list). */
+  async listByOwner(kind: CaseKind, owner: string, limit: number, after?: Record<string, string>, status?: CaseStatus): Promise<{ items: RightsCase[]; last?: Record<string, string> }> {
+    if (status) return this.statusPage(keys.rightsCaseStatusList(kindKey(kind), 'OWNER', owner, status, '', '').pk, limit, after);
     let q = CaseModel.query('gsi2pk').eq(`OWNER${kindKey(kind)}#${owner}`).using('GSI2').sort('descending').limit(limit);
     if (after) q = q.startAt(after);
     const docs = await q.exec();
     return { items: docs.map((d) => JSON.parse(d.toJSON().dataJson) as RightsCase), ...(docs.lastKey ? { last: docs.lastKey as Record<string, string> } : {}) };
+  }
+
+  private async statusPage(pk: string, limit: number, after?: Record<string, string>): Promise<{ items: RightsCase[]; last?: Record<string, string> }> {
+    const out = await dynamoose.aws.ddb().send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: marshall({ ':pk': pk }),
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(after ? { ExclusiveStartKey: marshall(after) } : {}),
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map((i) => JSON.parse(unmarshall(i).dataJson) as RightsCase),
+      ...(out.LastEvaluatedKey ? { last: unmarshall(out.LastEvaluatedKey) as Record<string, string> } : {}),
+    };
   }
 }

@@ -44,11 +44,24 @@ async function titleOf(deps: AppDeps, eventId: string): Promise<string> {
 }
 
 async function view(deps: AppDeps, c: RightsCase): Promise<CaseView> {
+  return viewWithTitle(deps, c, await titleOf(deps, c.eventId));
+}
+
+/** A page of cases: their events' titles from one BatchGet of the events (not a query per case). */
+async function views(deps: AppDeps, cases: RightsCase[]): Promise<CaseView[]> {
+  const [events, versions] = await Promise.all([deps.credit.eventsByKey(cases.map((c) => ({ subjectKey: c.subjectKey, eventId: c.eventId }))), deps.rules.listVersions()]);
+  return cases.map((c) => {
+    const e = events.get(c.eventId);
+    return viewWithTitle(deps, c, (e && findRule(versions, e.ruleVersion, e.ruleId)?.title) ?? '信用记录');
+  });
+}
+
+function viewWithTitle(deps: AppDeps, c: RightsCase, eventTitle: string): CaseView {
   return {
     id: c.id,
     kind: c.kind,
     eventId: c.eventId,
-    eventTitle: await titleOf(deps, c.eventId),
+    eventTitle,
     status: c.status,
     statusLabel: STATUS_LABELS[c.status],
     text: c.text,
@@ -61,22 +74,25 @@ async function view(deps: AppDeps, c: RightsCase): Promise<CaseView> {
   };
 }
 
-/** Subjects see their own cases; a department its queue; the admin any department's queue. */
+/**
+ * Subjects see their own cases; a department its queue; the admin any department's queue. One
+ * Query per page — a status filter is a key (the case's status list), so pages are full — and one
+ * BatchGet for the events' titles. A cursor belongs to its list and filter.
+ */
 async function listCases(deps: AppDeps, principal: Principal, kind: CaseKind, q: z.infer<typeof casesQuery>) {
   let page;
   let scope: string;
   if (principal.roles.includes('department') || principal.roles.includes('admin')) {
     const department = principal.roles.includes('admin') ? q.department : principal.orgId;
     if (!department) throw errors.validation([{ field: 'department', message: '请选择部门', code: 'required' }]);
-    scope = `${kind}:department:${department}`;
-    page = await deps.rights.listByDepartment(kind, department, q.limit, decodeCursor(q.cursor, startKeyCursor, scope));
+    scope = `${kind}:department:${department}${q.status ? `:${q.status}` : ''}`;
+    page = await deps.rights.listByDepartment(kind, department, q.limit, decodeCursor(q.cursor, startKeyCursor, scope), q.status);
   } else {
     const { owner } = await callerSubject(deps, principal);
-    scope = `${kind}:owner:${owner}`;
-    page = await deps.rights.listByOwner(kind, owner, q.limit, decodeCursor(q.cursor, startKeyCursor, scope));
+    scope = `${kind}:owner:${owner}${q.status ? `:${q.status}` : ''}`;
+    page = await deps.rights.listByOwner(kind, owner, q.limit, decodeCursor(q.cursor, startKeyCursor, scope), q.status);
   }
-  const items = await Promise.all(page.items.filter((c) => !q.status || c.status === q.status).map((c) => view(deps, c)));
-  return { items, nextCursor: page.last ? encodeCursor(page.last, scope) : null };
+  return { items: await views(deps, page.items), nextCursor: page.last ? encodeCursor(page.last, scope) : null };
 }
 
 export function rightsRoutes(deps: AppDeps): AnyRoute[] {

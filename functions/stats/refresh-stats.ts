@@ -41,7 +41,7 @@ type Deps = {
  *    moves their counters, and then reads the counters in one Query. Its work grows with the
  *    changes, not with the number of residents.
  * 2. Page through each bank's applications: counts by status, and the overdue ones.
- * 3. Page through each department's objection and repair queues: open and overdue counts.
+ * 3. Page through each department's open objections and repairs (their status lists): open and overdue counts.
  * 4. Store the snapshot; the dashboard reads it in one GetItem.
  */
 export async function refreshStats(deps: Deps): Promise<DashboardSnapshot> {
@@ -74,9 +74,8 @@ export async function refreshStats(deps: Deps): Promise<DashboardSnapshot> {
       let late = 0;
       let cursor: Record<string, string> | undefined;
       do {
-        const page = await deps.rights.listByDepartment(kind, dept.id, 100, cursor);
+        const page = await deps.rights.listByDepartment(kind, dept.id, 100, cursor, 'OPEN');
         for (const c of page.items) {
-          if (c.status !== 'OPEN') continue;
           open++;
           if (now.getTime() > new Date(c.deadline).getTime()) late++;
         }

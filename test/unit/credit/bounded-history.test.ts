@@ -21,7 +21,7 @@ const eventArb = fc.record({
   endedDaysAfter: fc.integer({ min: 0, max: 400 }),
 });
 
-function toEvents(raw: Array<fc.RecordValue<typeof eventArb extends fc.Arbitrary<infer T> ? T : never>>): ScoredEvent[] {
+function toEvents(raw: Array<typeof eventArb extends fc.Arbitrary<infer T> ? T : never>): ScoredEvent[] {
   return raw.map((r, i) => {
     const occurredAt = new Date(AT.getTime() - r.daysAgo * DAY).toISOString();
     return {
