@@ -350,3 +350,33 @@ describe('我的 signed out', () => {
     expect(Taro.request).not.toHaveBeenCalled();
   });
 });
+
+describe('首页 quick entries', () => {
+  it('offers everyone 查信用, 信易+, 信易贷, 信用修复, 报告核验, 企业信用查询, 信用规则 and 惩戒清单', async () => {
+    clearSession();
+    fakeApi({});
+    render(<HomePage />);
+    const labels = (await screen.findByTestId('quick-entries')).querySelectorAll('.cx-quick__label');
+    expect(Array.from(labels).map((l) => l.textContent)).toEqual(['查信用', '信易+', '信易贷', '信用修复', '报告核验', '企业信用查询', '信用规则', '惩戒清单']);
+    fireEvent.click(screen.getByTestId('quick-search'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/public/search/index' });
+    fireEvent.click(screen.getByTestId('quick-incentives'));
+    expect(Taro.switchTab).toHaveBeenLastCalledWith({ url: '/pages/incentives/index' });
+    // 信用修复 is the subject's own: signed out it asks to sign in first.
+    fireEvent.click(screen.getByTestId('quick-repair'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/login/index' });
+  });
+
+  it('keeps a merchant’s role entries and leaves out the subject’s own 查信用 and 信用修复', async () => {
+    const { saveToken } = jest.requireActual('../../client/src/services/session');
+    saveToken('tok-museum');
+    const { MUSEUM_ME } = jest.requireActual('./support/fake-api');
+    fakeApi({ 'GET /api/me': ok(MUSEUM_ME) });
+    render(<HomePage />);
+    expect(await screen.findByTestId('entry-scan')).toBeInTheDocument();
+    expect(screen.queryByTestId('quick-credit')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('quick-repair')).not.toBeInTheDocument();
+    expect(screen.getByTestId('quick-verify')).toBeInTheDocument();
+    expect(screen.queryByTestId('home-signin')).not.toBeInTheDocument();
+  });
+});

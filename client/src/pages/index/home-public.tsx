@@ -4,6 +4,7 @@ import NoticeItem from '../../components/notice-item';
 import { EmptyState } from '../../components/page-shell';
 import type { RequestState } from '../../hooks/use-request';
 import { isApiError, type Role } from '../../services/api';
+import { PUBLIC_COLUMN_PAGES } from '../../services/commitments-api';
 import { ENTERPRISE_PAGES } from '../../services/loans-pages';
 import { openPage } from '../../services/navigation';
 import { NOTICES_PAGE, type NoticesPage } from '../../services/notices-api';
@@ -12,11 +13,6 @@ import { PUBLIC_PAGES, RIGHTS_PAGES } from '../../services/rights-pages';
 import { goToLogin } from '../../services/session';
 import './home-public.scss';
 
-/**
- * 企业信用查询 (packages/public/search) is not built yet: set its page here once it exists and the
- * entry appears among the quick entries.
- */
-export const ENTERPRISE_SEARCH_PAGE: string | null = null;
 
 export interface QuickEntry {
   key: string;
@@ -46,15 +42,12 @@ export function quickEntries(roles: readonly Role[] | null): QuickEntry[] {
     { key: 'incentives', label: '信易+', badge: '惠', tone: 'accent', open: tab('/pages/incentives/index') },
     { key: 'loans', label: '信易贷', badge: '贷', tone: 'warm', open: tab('/pages/loans/index') },
   );
-  if (subject) entries.push({ key: 'repair', label: '信用修复', badge: '修', tone: 'accent', open: personal(RIGHTS_PAGES.cases, signedIn) });
-  entries.push({ key: 'verify', label: '报告核验', badge: '验', tone: 'primary', open: () => void openPage(PUBLIC_PAGES.verify) });
-  if (ENTERPRISE_SEARCH_PAGE) {
-    const search = ENTERPRISE_SEARCH_PAGE;
-    entries.push({ key: 'search', label: '企业信用查询', badge: '企', tone: 'warm', open: () => void openPage(search) });
-  }
+  if (subject) entries.push({ key: 'repair', label: '信用修复', badge: '修', tone: 'primary', open: personal(RIGHTS_PAGES.cases, signedIn) });
+  entries.push({ key: 'verify', label: '报告核验', badge: '验', tone: 'accent', open: () => void openPage(PUBLIC_PAGES.verify) });
+  entries.push({ key: 'search', label: '企业信用查询', badge: '企', tone: 'warm', open: () => void openPage(PUBLIC_COLUMN_PAGES.search) });
   entries.push(
-    { key: 'rules', label: '信用规则', badge: '规', tone: 'accent', open: () => void openPage(RESIDENT_PAGES.rules) },
-    { key: 'measures', label: '惩戒清单', badge: '单', tone: 'warm', open: () => void openPage(PUBLIC_PAGES.measures) },
+    { key: 'rules', label: '信用规则', badge: '规', tone: 'primary', open: () => void openPage(RESIDENT_PAGES.rules) },
+    { key: 'measures', label: '惩戒清单', badge: '单', tone: 'accent', open: () => void openPage(PUBLIC_PAGES.measures) },
   );
   return entries;
 }
