@@ -1,4 +1,5 @@
-import type { PropsWithChildren } from 'react';
+import { useEffect, type PropsWithChildren } from 'react';
+import { enhanceAccessibility } from './services/accessibility';
 import { installPrivacyHandler } from './services/privacy';
 import './app.scss';
 
@@ -6,6 +7,8 @@ import './app.scss';
 installPrivacyHandler();
 
 function App({ children }: PropsWithChildren) {
+  // H5: roles, tab order and keys for Taro's custom elements (a no-op in the mini program).
+  useEffect(() => enhanceAccessibility(), []);
   return children;
 }
 

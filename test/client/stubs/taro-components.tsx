@@ -50,7 +50,9 @@ const TARO_ONLY = [
 
 function domProps(props: AnyProps): AnyProps {
   const out: AnyProps = {};
-  for (const [k, v] of Object.entries(props)) if (!TARO_ONLY.includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(props)) if (!TARO_ONLY.includes(k) && k !== 'nativeProps') out[k] = v;
+  // Taro's H5 components put `nativeProps` on their inner native element (an input's aria-label).
+  Object.assign(out, props.nativeProps as AnyProps | undefined);
   // WeChat fires agreeprivacyauthorization when an open-type="agreePrivacyAuthorization" button is tapped.
   const tap = (props.onClick ?? props.onTap ?? (props.openType === 'agreePrivacyAuthorization' ? props.onAgreePrivacyAuthorization : undefined)) as unknown;
   if (tap) out.onClick = tap;

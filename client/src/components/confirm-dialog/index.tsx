@@ -1,6 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { isApiError } from '../../services/api';
+import { labelled } from '../field-label';
 import './index.scss';
 
 /** A value the confirmation asks for (a reason, an amount); only a bottom sheet asks. */
@@ -91,6 +92,7 @@ export default function ConfirmDialog({
                   // Inside a fixed layer the native textarea must be told so, or it drifts when the page scrolls.
                   fixed
                   data-testid={`${testId}-input`}
+                  {...labelled(input.label)}
                   value={value}
                   maxlength={input.maxlength ?? 300}
                   placeholder={input.placeholder}
@@ -100,6 +102,7 @@ export default function ConfirmDialog({
                 <Input
                   className={`${block}__input`}
                   data-testid={`${testId}-input`}
+                  {...labelled(input.label)}
                   type='number'
                   value={value}
                   maxlength={input.maxlength ?? 12}

@@ -14,7 +14,7 @@ interface EntryCardProps {
 /** A tappable row leading into a feature: coloured badge, title, one line of explanation, chevron. */
 export default function EntryCard({ title, description, badge, tone = 'primary', testId, onClick }: EntryCardProps) {
   return (
-    <View className='cx-entry' hoverClass='cx-entry--pressed' data-testid={testId} onClick={onClick}>
+    <View role='button' className='cx-entry' hoverClass='cx-entry--pressed' data-testid={testId} onClick={onClick}>
       <View className={`cx-entry__badge cx-entry__badge--${tone}`}>
         <Text>{badge}</Text>
       </View>

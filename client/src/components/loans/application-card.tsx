@@ -19,6 +19,7 @@ export default function ApplicationCard({ application: a, viewer, now, onOpen }:
   const soon = isDueSoon(a, now);
   return (
     <View
+      role='button'
       className={`cx-card cx-app${a.overdue ? ' cx-app--overdue' : ''}`}
       hoverClass='cx-app--pressed'
       data-testid='application-card'

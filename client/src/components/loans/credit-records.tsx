@@ -34,7 +34,7 @@ export default function CreditRecords({ records, testId = 'credit-records', onOp
         const sign = e.points > 0 ? 'up' : e.points < 0 ? 'down' : 'zero';
         const status = EVENT_STATUS[e.status];
         return (
-          <View key={e.id} className={`cx-records__item cx-records__item--${e.status}`} data-testid='record-item' onClick={onOpen ? () => onOpen(e) : undefined}>
+          <View role={onOpen ? 'button' : undefined} key={e.id} className={`cx-records__item cx-records__item--${e.status}`} data-testid='record-item' onClick={onOpen ? () => onOpen(e) : undefined}>
             <View className={`cx-records__dot cx-records__dot--${sign}`} />
             <View className='cx-records__body'>
               <View className='cx-records__head'>

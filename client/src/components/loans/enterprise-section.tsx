@@ -17,7 +17,7 @@ export default function EnterpriseSection({ business }: { business: EnterprisePr
   return (
     <View data-testid='enterprise-section'>
       {business ? (
-        <View className='cx-card cx-ent-card' hoverClass='cx-ent-card--pressed' data-testid='business-card' onClick={open(ENTERPRISE_PAGES.business)}>
+        <View role='button' className='cx-card cx-ent-card' hoverClass='cx-ent-card--pressed' data-testid='business-card' onClick={open(ENTERPRISE_PAGES.business)}>
           <Text className='cx-ent-card__name' data-testid='business-name'>
             {business.name}
           </Text>

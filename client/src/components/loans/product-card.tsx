@@ -15,6 +15,7 @@ export default function ProductCard({ product: p, mode, onOpen }: ProductCardPro
   const withdrawn = p.status === 'withdrawn';
   return (
     <View
+      role={onOpen ? 'button' : undefined}
       className={`cx-card cx-product${withdrawn ? ' cx-product--withdrawn' : ''}`}
       hoverClass={onOpen ? 'cx-product--pressed' : 'none'}
       data-testid='product-card'

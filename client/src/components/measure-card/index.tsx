@@ -30,7 +30,7 @@ interface MeasureCardProps {
 /** One listed joint-punishment measure: what it restricts, on what basis, for how long, how to get out. */
 export default function MeasureCard({ measure: m, lead, testId = 'measure-item', onClick }: MeasureCardProps) {
   return (
-    <View className='cx-measure' data-testid={testId} data-measure-id={m.id} onClick={onClick}>
+    <View role='button' className='cx-measure' data-testid={testId} data-measure-id={m.id} onClick={onClick}>
       <View className='cx-measure__head'>
         <Text className='cx-measure__title' data-testid='measure-title'>
           {m.title}

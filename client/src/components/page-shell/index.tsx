@@ -85,7 +85,7 @@ export default function PageShell(props: PageShellProps) {
   const rootClass = ['cx-page', largeFont ? 'cx-page--large' : '', props.className ?? ''].filter(Boolean).join(' ');
 
   return (
-    <View className={rootClass} data-testid='page-root'>
+    <View className={rootClass} data-testid='page-root' role='main'>
       {props.actingFor && state !== 'signedOut' && <OrgBadge org={props.actingFor} />}
       {props.header}
       {state === 'signedOut' && (

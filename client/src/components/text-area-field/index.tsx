@@ -1,4 +1,5 @@
 import { Text, Textarea, View } from '@tarojs/components';
+import { labelled } from '../field-label';
 import './index.scss';
 
 interface TextAreaFieldProps {
@@ -28,6 +29,7 @@ export default function TextAreaField({ label, value, onChange, placeholder, hin
         <Textarea
           className={`cx-textarea-field__input${tall ? ' cx-textarea-field__input--tall' : ''}`}
           data-testid={testId}
+          {...labelled(label)}
           value={value}
           placeholder={placeholder}
           maxlength={maxlength}

@@ -27,6 +27,7 @@ function IncentiveCard({ item }: { item: IncentiveView }) {
   const stock = stockText(item);
   return (
     <View
+      role='button'
       className='cx-card cx-incentive'
       hoverClass='cx-incentive--pressed'
       data-testid='incentive-card'
@@ -101,7 +102,7 @@ export default function IncentivesPage() {
               </Text>
             )}
             {!token && (
-              <Text className='cx-incentives__login' data-testid='incentives-login' onClick={() => goToLogin()}>
+              <Text role='button' className='cx-incentives__login' data-testid='incentives-login' onClick={() => goToLogin()}>
                 登录后查看我能享受哪些权益 ›
               </Text>
             )}

@@ -73,6 +73,7 @@ export default function LoansPage() {
           <Text className='cx-loans__banner-title'>信易贷产品市场</Text>
           <Text className='cx-loans__banner-text'>已按本企业的信用信息逐项检查申请条件，符合条件的产品排在前面。</Text>
           <Text
+            role='button'
             className='cx-loans__banner-link'
             data-testid='loans-enterprise'
             onClick={() => void Taro.navigateTo({ url: ENTERPRISE_PAGES.index })}

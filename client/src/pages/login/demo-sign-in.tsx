@@ -33,6 +33,7 @@ export default function DemoSignIn({ busy, setBusy, onSignedIn }: DemoSignInProp
       <View className='cx-login__list'>
         {DEMO_IDENTITIES.map((d) => (
           <View
+            role='button'
             key={d.id}
             className={`cx-login__item${busy === d.id ? ' cx-login__item--busy' : ''}`}
             hoverClass='cx-login__item--pressed'

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Switch, Text, View } from '@tarojs/components';
 import EntryCard from '../../components/entry-card';
+import { labelled } from '../../components/field-label';
 import PageShell from '../../components/page-shell';
 import RightsEntries from '../../components/rights-entries';
 import RoleSwitchSheet from '../../components/role-switch';
@@ -36,7 +37,7 @@ function LargeFontSetting() {
         data-testid='large-font-switch'
         checked={largeFont}
         color='#1f5fbf'
-        aria-label='大字模式'
+        {...labelled('大字模式')}
         onChange={(e) => setLargeFont(Boolean(e.detail.value))}
       />
     </View>
@@ -136,6 +137,7 @@ export default function MinePage() {
 
           <View className='cx-card'>
             <View
+              role={mustVerify ? 'button' : undefined}
               className='cx-mine__row'
               hoverClass={mustVerify ? 'cx-mine__row--pressed' : 'none'}
               data-testid='mine-real-name-row'

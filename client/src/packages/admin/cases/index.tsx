@@ -90,6 +90,7 @@ function DepartmentPicker({ value, onChange }: { value: string | null; onChange:
         <View className='cx-queue__chips'>
           {(orgs.data?.items ?? []).map((o) => (
             <View
+              role='button'
               key={o.id}
               className={`cx-queue__chip${o.id === value ? ' cx-queue__chip--active' : ''}`}
               data-testid={`department-${o.id}`}

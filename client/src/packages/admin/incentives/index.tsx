@@ -12,6 +12,7 @@ import './index.scss';
 function IncentiveRow({ item }: { item: IncentiveView }) {
   return (
     <View
+      role='button'
       className='cx-console-card cx-incentive-row'
       hoverClass='cx-incentive-row--pressed'
       data-testid='admin-incentive'

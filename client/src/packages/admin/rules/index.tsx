@@ -41,7 +41,7 @@ function RuleRow({ rule, onEdit }: { rule: RuleView; onEdit: () => void }) {
       </View>
       <View className='cx-rule__side'>
         <Text className={`cx-rule__points cx-rule__points--${rule.points > 0 ? 'up' : 'down'}`}>{signedPoints(rule.points)}</Text>
-        <Text className='cx-rule__edit' data-testid='rule-edit' onClick={onEdit}>
+        <Text role='button' className='cx-rule__edit' data-testid='rule-edit' onClick={onEdit}>
           调整
         </Text>
       </View>

@@ -29,6 +29,7 @@ function ConsoleNav({ current }: { current?: ConsoleNavKey }) {
     <View className='cx-console-nav' data-testid='console-nav'>
       {NAV.map((n) => (
         <View
+          role='button'
           key={n.key}
           className={`cx-console-nav__item${n.key === current ? ' cx-console-nav__item--active' : ''}`}
           data-testid={`console-nav-${n.key}`}

@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { Input, Picker, Switch, Text, View } from '@tarojs/components';
+import { FieldLabelContext, labelled, useFieldLabelProps } from '../../../components/field-label';
 import './fields.scss';
 
 export function Field({ label, hint, error, children, testId }: { label: string; hint?: string; error?: string | null; children: ReactNode; testId?: string }) {
   return (
     <View className='cx-field' data-testid={testId}>
       <Text className='cx-field__label'>{label}</Text>
-      {children}
+      <FieldLabelContext.Provider value={label}>{children}</FieldLabelContext.Provider>
       {hint && !error && <Text className='cx-field__hint'>{hint}</Text>}
       {error && (
         <Text className='cx-field__error' data-testid={testId ? `${testId}-error` : undefined}>
@@ -28,10 +29,12 @@ interface TextInputProps {
 }
 
 export function TextInput({ value, onChange, placeholder, maxlength = 300, type = 'text', disabled, testId }: TextInputProps) {
+  const named = useFieldLabelProps();
   return (
     <Input
       className={`cx-field__input${disabled ? ' cx-field__input--disabled' : ''}`}
       data-testid={testId}
+      {...named}
       value={value}
       type={type}
       placeholder={placeholder}
@@ -100,7 +103,7 @@ export function SwitchRow({ label, description, checked, onChange, testId }: { l
         <Text className='cx-field__label'>{label}</Text>
         {description && <Text className='cx-field__hint'>{description}</Text>}
       </View>
-      <Switch data-testid={testId} checked={checked} color='#1f5fbf' onChange={(e) => onChange(Boolean(e.detail.value))} />
+      <Switch data-testid={testId} {...labelled(label)} checked={checked} color='#1f5fbf' onChange={(e) => onChange(Boolean(e.detail.value))} />
     </View>
   );
 }

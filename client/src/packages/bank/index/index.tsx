@@ -19,6 +19,7 @@ interface CountProps {
 function Count({ label, value, tone, filter, testId }: CountProps) {
   return (
     <View
+      role='button'
       className={`cx-bank-count cx-bank-count--${tone}`}
       hoverClass='cx-bank-count--pressed'
       data-testid={testId}

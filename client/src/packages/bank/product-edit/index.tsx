@@ -9,6 +9,7 @@ import { isApiError } from '../../../services/api';
 import { createProduct, getLoanProducts, updateProduct, type ProductView } from '../../../services/loans-api';
 import { amountRange, rateRange } from '../../../services/loans-format';
 import { EMPTY_FORM, formField, formOf, validateProduct, type ProductErrors, type ProductForm } from './validate';
+import { labelled } from '../../../components/field-label';
 import './index.scss';
 
 const GRADES = (['A', 'B', 'C', 'D'] as const).map((g) => ({ value: g, label: `${g} 级` }));
@@ -69,6 +70,7 @@ export default function ProductEditPage() {
       <Input
         className='cx-loan-field__input'
         data-testid={`pe-${k}`}
+        {...labelled(`${label}（${suffix}）`)}
         type={k.startsWith('annualRate') || k === 'minYearsOperating' ? 'digit' : 'number'}
         value={form[k]}
         maxlength={12}
@@ -137,6 +139,7 @@ export default function ProductEditPage() {
               <Input
                 className='cx-loan-field__input'
                 data-testid='pe-name'
+                {...labelled('产品名称')}
                 value={form.name}
                 maxlength={30}
                 placeholder='如 诚信贷'
@@ -147,6 +150,7 @@ export default function ProductEditPage() {
               <Textarea
                 className='cx-loan-field__textarea'
                 data-testid='pe-description'
+                {...labelled('产品介绍')}
                 value={form.description}
                 maxlength={500}
                 placeholder='面向哪些企业、有何特点'

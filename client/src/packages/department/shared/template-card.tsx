@@ -90,7 +90,7 @@ export default function TemplateCard({ rules, testId = 'template' }: TemplateCar
           <Text>{error}</Text>
         </View>
       )}
-      <Text className='cx-template__toggle' data-testid={`${testId}-help-toggle`} onClick={() => setShowHelp((v) => !v)}>
+      <Text role='button' className='cx-template__toggle' data-testid={`${testId}-help-toggle`} onClick={() => setShowHelp((v) => !v)}>
         {showHelp ? '收起各列说明' : '查看各列说明 ›'}
       </Text>
       {showHelp && (

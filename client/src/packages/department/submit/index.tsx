@@ -14,6 +14,7 @@ import { maskSubject, normaliseSubjectId, SUBJECT_ID_LABELS, SUBJECT_TYPE_LABELS
 import { DepartmentShell, isSuspended, useDepartmentMe, useDepartmentRules } from '../shared/workbench';
 import { earliestDay, formErrors, generateSourceId, NOTE_MAX, singleOutcome, SOURCE_ID_MAX, toRecord, type FormErrors, type SingleOutcome } from './form';
 import RulePicker from './rule-picker';
+import { labelled } from '../../../components/field-label';
 import './index.scss';
 
 const SUBJECT_OPTIONS = [
@@ -140,6 +141,7 @@ function SubmitForm({ user, rules }: { user: DepartmentMe; rules: readonly RuleV
           <Input
             className='cx-loan-field__input cx-submit__code'
             data-testid='submit-subject'
+            {...labelled(SUBJECT_ID_LABELS[subjectType])}
             value={subjectId}
             maxlength={24}
             type={subjectType === 'person' ? 'idcard' : 'text'}
@@ -210,6 +212,7 @@ function SubmitForm({ user, rules }: { user: DepartmentMe; rules: readonly RuleV
           <Input
             className='cx-loan-field__input cx-submit__source'
             data-testid='submit-source'
+            {...labelled('来源编号')}
             value={sourceId}
             maxlength={SOURCE_ID_MAX}
             onInput={(e) => {
@@ -220,6 +223,7 @@ function SubmitForm({ user, rules }: { user: DepartmentMe; rules: readonly RuleV
         </Field>
         <View className='cx-submit__regen-row'>
           <Text
+            role='button'
             className='cx-submit__regen'
             data-testid='submit-source-regen'
             onClick={() => {

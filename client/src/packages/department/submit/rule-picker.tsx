@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components';
 import type { RuleView, SubjectType } from '../../../services/department-api';
 import { ruleFacts, rulesFor, signedPoints } from '../shared/rules';
 import { SUBJECT_TYPE_LABELS } from '../shared/subject';
+import { labelled } from '../../../components/field-label';
 
 interface RulePickerProps {
   /** The rules this department may submit. */
@@ -50,7 +51,7 @@ export default function RulePicker({ rules, subjectType, selected, onSelect, err
       <View className='cx-rule-pick__label-row'>
         <Text className='cx-rule-pick__label'>规则</Text>
         {selected && !expanded && (
-          <Text className='cx-dept-link' data-testid='rule-change' onClick={() => setOpen(true)}>
+          <Text role='button' className='cx-dept-link' data-testid='rule-change' onClick={() => setOpen(true)}>
             更换
           </Text>
         )}
@@ -72,6 +73,7 @@ export default function RulePicker({ rules, subjectType, selected, onSelect, err
             <Input
               className='cx-rule-pick__input'
               data-testid='rule-search'
+              {...labelled('搜索规则')}
               value={search}
               maxlength={30}
               placeholder={`搜索规则名称或编号（共 ${forType.length} 条）`}

@@ -203,7 +203,7 @@ function Uploader({ user }: { user: DepartmentMe }) {
             </Text>
           </View>
           {(phase === 'ready' || phase === 'done') && (
-            <Text className='cx-dept-link' data-testid='upload-rechoose' onClick={phase === 'done' ? reset : () => void choose()}>
+            <Text role='button' className='cx-dept-link' data-testid='upload-rechoose' onClick={phase === 'done' ? reset : () => void choose()}>
               {phase === 'done' ? '上传另一个文件' : '重新选择'}
             </Text>
           )}

@@ -21,6 +21,7 @@ import {
   wholeNumber,
   type ApplyErrors,
 } from './validate';
+import { labelled } from '../../../components/field-label';
 import './index.scss';
 
 // Answers the form explains itself, so the API client raises no toast for them.
@@ -119,6 +120,7 @@ export default function ApplyPage() {
                 <Input
                   className='cx-loan-field__input'
                   data-testid='apply-amount'
+                  {...labelled('申请金额（元）')}
                   type='number'
                   value={amount}
                   maxlength={12}
@@ -138,6 +140,7 @@ export default function ApplyPage() {
                 <Input
                   className='cx-loan-field__input'
                   data-testid='apply-term'
+                  {...labelled('贷款期限（个月）')}
                   type='number'
                   value={termMonths}
                   maxlength={3}
@@ -160,6 +163,7 @@ export default function ApplyPage() {
                 <Textarea
                   className='cx-loan-field__textarea'
                   data-testid='apply-purpose'
+                  {...labelled('贷款用途')}
                   value={purpose}
                   maxlength={PURPOSE_MAX}
                   placeholder='请说明贷款的具体用途'
@@ -179,7 +183,7 @@ export default function ApplyPage() {
                 <View className='cx-loan-form-error' data-testid='apply-error' role='alert'>
                   <Text>{formError}</Text>
                   {sentBefore && (
-                    <Text className='cx-apply__link' onClick={() => void Taro.redirectTo({ url: ENTERPRISE_PAGES.applications })}>
+                    <Text role='button' className='cx-apply__link' onClick={() => void Taro.redirectTo({ url: ENTERPRISE_PAGES.applications })}>
                       {' '}
                       查看我的申请 ›
                     </Text>

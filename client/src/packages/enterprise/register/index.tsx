@@ -13,6 +13,7 @@ import { saveToken } from '../../../services/session';
 import { maskUscc } from '../../../../../functions/shared/domain/identifiers';
 import { detailsByField, loadMyEnterprise } from '../shared/enterprise';
 import { enterpriseNameError, normaliseUscc, usccError, usccHint } from './uscc-hint';
+import { labelled } from '../../../components/field-label';
 import './index.scss';
 
 // Answers this form explains next to its fields or above the button, so the API client raises no toast for them.
@@ -133,6 +134,7 @@ export default function RegisterPage() {
                 <Input
                   className='cx-loan-field__input cx-register__code'
                   data-testid='register-uscc'
+                  {...labelled('统一社会信用代码')}
                   value={uscc}
                   maxlength={24}
                   placeholder='18 位代码，如 91410104MA…'
@@ -146,6 +148,7 @@ export default function RegisterPage() {
                 <Input
                   className='cx-loan-field__input'
                   data-testid='register-name'
+                  {...labelled('企业名称')}
                   value={name}
                   maxlength={60}
                   placeholder='与营业执照一致的企业全称'
@@ -171,7 +174,7 @@ export default function RegisterPage() {
                     <Text className='cx-loan-field__msg cx-loan-field__msg--error'>
                       企业须由法定代表人本人认证，请先完成实名认证
                     </Text>
-                    <Text className='cx-register__link' data-testid='register-go-real-name' onClick={goToRealName}>
+                    <Text role='button' className='cx-register__link' data-testid='register-go-real-name' onClick={goToRealName}>
                       去实名认证 ›
                     </Text>
                   </View>
@@ -185,7 +188,7 @@ export default function RegisterPage() {
                 <View className='cx-loan-form-error' data-testid='register-error' role='alert'>
                   <Text>{formError}</Text>
                   {alreadyRegistered && (
-                    <Text className='cx-register__link' onClick={goToBusiness}>
+                    <Text role='button' className='cx-register__link' onClick={goToBusiness}>
                       {' '}
                       查看本企业 ›
                     </Text>

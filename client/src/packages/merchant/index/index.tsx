@@ -85,6 +85,7 @@ function MerchantArea({ user, reloadRef }: AreaProps) {
         <View className='cx-merchant__section-head'>
           <Text className='cx-section-title'>最近核销</Text>
           <Text
+            role='button'
             className='cx-merchant__more'
             data-testid='merchant-history-link'
             onClick={() => void Taro.navigateTo({ url: MERCHANT_PAGES.history })}

@@ -7,6 +7,7 @@ import { MERCHANT_PAGES } from '../../../services/merchant-pages';
 import { chinaDateTime } from '../../../services/time';
 import { MerchantHeader, MerchantShell, useMerchantMe } from '../shared/merchant';
 import { normalizePass, PASS_LENGTH, refusalOf, type Outcome } from './redeem-outcome';
+import { labelled } from '../../../components/field-label';
 import './index.scss';
 
 const isMiniProgram = () => process.env.TARO_ENV === 'weapp';
@@ -176,6 +177,7 @@ export default function VerifyPage() {
                 <Input
                   className='cx-verify__input'
                   data-testid='verify-input'
+                  {...labelled('凭证码')}
                   value={input}
                   maxlength={80}
                   placeholder='粘贴或输入凭证码'
@@ -202,7 +204,7 @@ export default function VerifyPage() {
               </View>
             </View>
           )}
-          <Text className='cx-verify__history' data-testid='verify-history' onClick={() => void Taro.navigateTo({ url: MERCHANT_PAGES.history })}>
+          <Text role='button' className='cx-verify__history' data-testid='verify-history' onClick={() => void Taro.navigateTo({ url: MERCHANT_PAGES.history })}>
             查看核销记录 ›
           </Text>
         </View>

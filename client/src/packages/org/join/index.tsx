@@ -9,6 +9,7 @@ import { acceptInvitation } from '../../../services/orgs-api';
 import { AREA_PAGES, ROLE_LABELS } from '../../../services/roles';
 import { HOME_PAGE, saveToken } from '../../../services/session';
 import { CODE_MAX, JOIN_ERROR_CODES, joinedRole, joinErrorMessage, normaliseCode } from './code';
+import { labelled } from '../../../components/field-label';
 import '../shared/org.scss';
 
 /** Where a new member starts: their role's area, or 首页 for a role without one. */
@@ -88,6 +89,7 @@ export default function JoinPage() {
           <Input
             className='cx-join__input'
             data-testid='join-code'
+            {...labelled('邀请码')}
             value={code}
             maxlength={CODE_MAX + 4}
             placeholder='请输入邀请码'

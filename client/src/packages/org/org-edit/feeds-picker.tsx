@@ -89,6 +89,7 @@ export default function FeedsPicker({ rules, ownId, selected, onChange }: FeedsP
         return (
           <View key={g.department} className='cx-feeds__group' data-testid={`feeds-group-${g.department}`}>
             <View
+              role='button'
               className='cx-feeds__head'
               hoverClass='cx-feeds__head--pressed'
               aria-expanded={expanded}
@@ -103,10 +104,10 @@ export default function FeedsPicker({ rules, ownId, selected, onChange }: FeedsP
             {expanded && (
               <View>
                 <View className='cx-feeds__bulk'>
-                  <Text className='cx-feeds__link' onClick={() => setGroup(g, true)}>
+                  <Text role='button' className='cx-feeds__link' onClick={() => setGroup(g, true)}>
                     全选
                   </Text>
-                  <Text className='cx-feeds__link' onClick={() => setGroup(g, false)}>
+                  <Text role='button' className='cx-feeds__link' onClick={() => setGroup(g, false)}>
                     清空
                   </Text>
                 </View>

@@ -7,6 +7,7 @@ import { SwitchRow } from '../../admin/shared/fields';
 import { qrDataUrl } from '../../resident/incentive/qr';
 import { STAFF_ROLE_LABELS } from '../shared/labels';
 import { copyToClipboard } from '../../../services/clipboard';
+import { imageAlt, labelled } from '../../../components/field-label';
 import '../../../components/confirm-dialog/index.scss';
 
 export function inviteeNameError(name: string): string | null {
@@ -30,7 +31,7 @@ function CodeCard({ created, name, orgName }: { created: InvitationCreated; name
         {created.code}
       </Text>
       <View className='cx-invite__qr-frame'>
-        <Image className='cx-invite__qr' src={qr} mode='scaleToFill' showMenuByLongpress data-testid='invite-qr' aria-label='邀请码二维码' />
+        <Image className='cx-invite__qr' src={qr} mode='scaleToFill' showMenuByLongpress data-testid='invite-qr' {...imageAlt('邀请码二维码')} />
       </View>
       <Text className='cx-invite__expiry' data-testid='invite-expiry'>
         有效期至 {chinaDateTime(created.expiresAt)}（72 小时内有效，只能使用一次）
@@ -107,6 +108,7 @@ export default function InviteSheet({ orgId, orgName, role, onClose }: InviteShe
                 <Input
                   className='cx-sheet__input'
                   data-testid='invite-name'
+                  {...labelled('姓名')}
                   value={name}
                   maxlength={30}
                   placeholder='被邀请人的真实姓名'

@@ -59,7 +59,7 @@ function Pending({ text, deadline, testId }: { text: string; deadline?: string; 
       <Text className='cx-event__pending-desc'>
         {deadline ? `报送部门应于 ${chinaDate(deadline)} 前答复并说明理由。` : '报送部门会在 5 个工作日内答复并说明理由。'}
       </Text>
-      <Text className='cx-event__pending-link' onClick={openCases}>
+      <Text role='button' className='cx-event__pending-link' onClick={openCases}>
         查看异议与修复 ›
       </Text>
     </View>
@@ -176,6 +176,7 @@ function EventDetail({ event: e, deadlines, onOpened }: RightsProps) {
       </View>
 
       <View
+        role='button'
         className='cx-event__link'
         hoverClass='cx-event__link--pressed'
         onClick={() => void Taro.navigateTo({ url: RESIDENT_PAGES.rules })}

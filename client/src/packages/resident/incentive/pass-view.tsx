@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
+import { imageAlt } from '../../../components/field-label';
 import type { IncentiveView } from '../../../services/api';
 import { copyToClipboard } from '../../../services/clipboard';
 import { chinaDateTime } from '../../../services/time';
@@ -22,7 +23,7 @@ function QrCode({ pass }: { pass: string }) {
   return (
     <View className='cx-pass__qr-frame'>
       {/* The box is square like the code: scaleToFill draws it edge to edge on both platforms. */}
-      <Image className='cx-pass__qr' src={src} mode='scaleToFill' showMenuByLongpress data-testid='pass-qr' aria-label='信用凭证二维码' />
+      <Image className='cx-pass__qr' src={src} mode='scaleToFill' showMenuByLongpress data-testid='pass-qr' {...imageAlt('信用凭证二维码')} />
     </View>
   );
 }
@@ -138,14 +139,14 @@ export default function PassView({ item, running, onClose }: PassViewProps) {
             </Text>
           ))}
         </View>
-        <View className='cx-pass__bar' role='progressbar' aria-valuemin={0} aria-valuemax={span} aria-valuenow={refreshIn}>
+        <View className='cx-pass__bar' role='progressbar' aria-label='凭证刷新倒计时' aria-valuemin={0} aria-valuemax={span} aria-valuenow={refreshIn}>
           <View className='cx-pass__bar-fill' style={{ width: `${percent}%` }} />
         </View>
         <View className='cx-pass__timer'>
           <Text className='cx-pass__countdown' data-testid='pass-countdown'>
             {refreshing ? '正在刷新…' : `${refreshIn} 秒后自动刷新`}
           </Text>
-          <Text className='cx-pass__link' data-testid='pass-refresh' onClick={refreshing ? undefined : refresh}>
+          <Text role='button' aria-disabled={refreshing} className='cx-pass__link' data-testid='pass-refresh' onClick={refreshing ? undefined : refresh}>
             立即刷新
           </Text>
         </View>

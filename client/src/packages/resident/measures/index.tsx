@@ -25,7 +25,7 @@ function Applied({ item, onRecord }: { item: AppliedMeasure; onRecord: () => voi
           <Text className='cx-item__block-label'>因为这条记录</Text>
           <Text className='cx-item__block-text'>{item.because.title}</Text>
           <Text className='cx-item__block-label'>限制至 {chinaDate(item.until)}，影响：{item.affectsLabels.join('、')}</Text>
-          <Text className='cx-item__link' onClick={onRecord}>
+          <Text role='button' className='cx-item__link' onClick={onRecord}>
             查看记录、提出异议或申请修复 ›
           </Text>
         </View>
@@ -80,7 +80,7 @@ export default function MyMeasuresPage() {
               />
             ))
           )}
-          <View className='cx-link-row' data-testid='public-measures-link' onClick={open(PUBLIC_PAGES.measures)}>
+          <View role='button' className='cx-link-row' data-testid='public-measures-link' onClick={open(PUBLIC_PAGES.measures)}>
             <Text>查看全部公开的联合惩戒措施清单 ›</Text>
           </View>
         </View>

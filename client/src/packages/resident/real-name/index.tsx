@@ -16,6 +16,7 @@ import { RESIDENT_PAGES } from '../../../services/resident-pages';
 import { useToken } from '../../../services/session';
 import { consentSections, DEFAULT_CONSENT_TITLE } from './consent-text';
 import { ID_LENGTH, idError, idHint, nameError, normaliseIdNumber } from './id-hint';
+import { labelled } from '../../../components/field-label';
 import './index.scss';
 
 // Answers this form explains next to the fields, so the API client raises no toast for them.
@@ -224,6 +225,7 @@ export default function RealNamePage() {
                     <Input
                       className='cx-realname__input'
                       data-testid='realname-name'
+                      {...labelled('姓名')}
                       value={name}
                       maxlength={20}
                       placeholder='与身份证一致的姓名'
@@ -250,6 +252,7 @@ export default function RealNamePage() {
                     <Input
                       className='cx-realname__input'
                       data-testid='realname-id'
+                      {...labelled('身份证号码')}
                       type='idcard'
                       value={idNumber}
                       maxlength={ID_LENGTH}
@@ -287,7 +290,7 @@ export default function RealNamePage() {
                   </View>
                   <View className='cx-realname__consent-text'>
                     <Text>我已阅读并同意</Text>
-                    <Text className='cx-realname__consent-link' data-testid='realname-consent-open' onClick={openConsent}>
+                    <Text role='button' className='cx-realname__consent-link' data-testid='realname-consent-open' onClick={openConsent}>
                       《{consentTitle}》
                     </Text>
                     {!consentRead && <Text className='cx-realname__consent-tip'>（请先点开阅读）</Text>}

@@ -38,7 +38,7 @@ export default function CaseCard({ c, subject }: { c: CaseView; subject: EventSu
         </View>
       )}
       {c.status !== 'UPHELD' && c.status !== 'SUPERSEDED' && (
-        <Text className='cx-item__link' onClick={() => void openInLoop(subjectEventPage(c.eventId, subject), RECORD_CASES_LOOP)}>
+        <Text role='button' className='cx-item__link' onClick={() => void openInLoop(subjectEventPage(c.eventId, subject), RECORD_CASES_LOOP)}>
           查看这条记录 ›
         </Text>
       )}

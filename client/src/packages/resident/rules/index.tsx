@@ -7,6 +7,7 @@ import { usePullToRefresh } from '../../../hooks/use-refresh';
 import { getRules, type RuleView } from '../../../services/api';
 import { chinaDate, ruleDuration, SEVERITY_LABELS, signedPoints, SUBJECT_LABELS, yearlyCapText } from '../shared/format';
 import { dimensionsOf, filterRules, NO_FILTER, type RuleFilter, type RuleKind, type RuleSubject } from './filter-rules';
+import { labelled } from '../../../components/field-label';
 import './index.scss';
 
 const KINDS: { value: RuleKind; label: string }[] = [
@@ -98,13 +99,14 @@ export default function RulesPage() {
               <Input
                 className='cx-rules__input'
                 data-testid='rules-search'
+                {...labelled('搜索规则')}
                 value={filter.query}
                 placeholder='搜索名称、编号、依据、部门'
                 confirmType='search'
                 onInput={(e) => set({ query: e.detail.value })}
               />
               {filter.query !== '' && (
-                <Text className='cx-rules__clear' data-testid='rules-search-clear' onClick={() => set({ query: '' })}>
+                <Text role='button' className='cx-rules__clear' data-testid='rules-search-clear' onClick={() => set({ query: '' })}>
                   清除
                 </Text>
               )}

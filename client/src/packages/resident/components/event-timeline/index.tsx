@@ -17,6 +17,7 @@ export default function EventTimeline({ events, onOpen }: EventTimelineProps) {
         const sign = e.points > 0 ? 'up' : e.points < 0 ? 'down' : 'zero';
         return (
           <View
+            role='button'
             key={e.id}
             className={`cx-timeline__item cx-timeline__item--${e.status}`}
             hoverClass='cx-timeline__item--pressed'

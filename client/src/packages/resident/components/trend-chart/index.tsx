@@ -71,6 +71,7 @@ export default function TrendChart({ items }: { items: readonly TrendPoint[] }) 
           <View className='cx-trend__columns'>
             {items.map((item, i) => (
               <View
+                role='button'
                 key={item.month}
                 className={`cx-trend__slot${i === index ? ' cx-trend__slot--selected' : ''}`}
                 data-testid={`trend-col-${item.month}`}
