@@ -33,6 +33,25 @@ describe('报告核验 (public)', () => {
     expect(verifyBodies()).toEqual([{ report: SIGNED_REPORT.report, signature: SIGNED_REPORT.signature }]);
   });
 
+  it('names the department, purpose and number of businesses of a 信用核查 report', async () => {
+    fakeApi({ 'POST /api/reports/verify': ok({ valid: true, reportType: 'credit-check', keyId: 'k', issuer: '管城回族区社会信用体系建设中心', issuedAt: '2026-11-27T02:00:00.000Z' }) });
+    render(<VerifyPage />);
+    const report = {
+      reportType: 'credit-check',
+      title: '公共信用核查报告',
+      department: { id: 'org-dept-market', name: '管城回族区市场监督管理局' },
+      purpose: 'bidding',
+      purposeLabel: '招标投标',
+      summary: { total: 3, clear: 2, restricted: 1, notFound: 0 },
+      results: [],
+    };
+    paste(JSON.stringify({ report, signature: SIGNED_REPORT.signature }));
+    fireEvent.click(screen.getByTestId('verify-submit'));
+    await screen.findByTestId('verify-result');
+    expect(screen.getByTestId('verify-subject')).toHaveTextContent('管城回族区市场监督管理局 · 招标投标前核查 3 家企业（存在限制 1 家）');
+    expect(screen.getByTestId('verify-result')).toHaveTextContent('公共信用核查报告');
+  });
+
   it('shows 无效 ✗ when the server finds the signature does not match', async () => {
     fakeApi({ 'POST /api/reports/verify': ok({ valid: false }) });
     render(<VerifyPage />);

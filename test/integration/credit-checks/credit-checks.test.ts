@@ -118,6 +118,50 @@ describe('信用核查: POST /api/credit-checks', () => {
     }
   });
 
+  it('restricts a business that breached a credit commitment, naming the breach', async () => {
+    const ent = await registeredEnterprise(t);
+    const signed = await request(t.app).post('/api/commitments').set('authorization', `Bearer ${ent.token}`).send({ templateId: 'tpl-proactive' });
+    expect(signed.status).toBe(201);
+    const before = await post(market, { purpose: 'approval', subjects: [ent.uscc] });
+    expect((before.body.results as Result[])[0]).toMatchObject({ verdict: 'clear', reasons: [] });
+    const breach = await request(t.app)
+      .post(`/api/commitments/${signed.body.id}/breaches`)
+      .set('authorization', `Bearer ${market}`)
+      .send({ reason: '承诺材料真实，经核查提交的检测报告系伪造', occurredOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), severity: 'general' });
+    expect(breach.status).toBe(201);
+    const after = await post(market, { purpose: 'approval', subjects: [ent.uscc] });
+    expect((after.body.results as Result[])[0]).toMatchObject({ verdict: 'restricted', reasons: [expect.stringMatching(/^违背信用承诺：违背信用承诺（一般）（管城回族区市场监督管理局/)] });
+  });
+
+  it('lets the centre set the purposes a measure restricts; a measure must restrict something', async () => {
+    const admin = (await staffMember(t, 'org-centre', 'admin')).token;
+    const id = `M-CHK${randomUUID().replace(/[^a-f]/g, '').slice(0, 6).toUpperCase()}-01`;
+    const measure = {
+      id,
+      title: '核查测试措施',
+      description: '仅用于测试核查用途的措施。',
+      legalBasis: '《测试依据》第一条',
+      listType: '测试名单',
+      ruleIds: ['E-HON-01'],
+      severity: 'serious',
+      durationMonths: 12,
+      affects: [],
+      purposes: ['approval', 'subsidy'],
+      howToExit: '测试结束后删除。',
+    };
+    const adminPost = (body: object) => request(t.app).post('/api/measures').set('authorization', `Bearer ${admin}`).send(body);
+    const none = await adminPost({ ...measure, purposes: [] });
+    expect(none.status).toBe(400);
+    expect(none.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: '措施至少要限制一项服务或一种核查用途' });
+    expect((await adminPost({ ...measure, purposes: ['lottery'] })).status).toBe(400);
+    const created = await adminPost(measure);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id, affects: [], purposes: ['approval', 'subsidy'] });
+    const listed = (await request(t.app).get('/api/measures')).body.items as Array<{ id: string; purposes: string[] }>;
+    expect(listed.find((m) => m.id === id)?.purposes).toEqual(['approval', 'subsidy']);
+    expect(listed.find((m) => m.id === 'M-COURT-03')?.purposes).toEqual(['procurement', 'bidding']);
+  });
+
   it('refuses malformed codes with their positions and checks nothing', async () => {
     const bad = clean.slice(0, 17) + (clean[17] === '0' ? '1' : '0');
     const res = await post(market, { purpose: 'procurement', subjects: [clean, bad, 'ABC'] });

@@ -1,12 +1,9 @@
-import Taro, { useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import ListFoot from '../../../components/list-foot';
-import { usePagedList } from '../../../hooks/use-paged-list';
-import { usePullToRefresh, useReloadOnReturn } from '../../../hooks/use-refresh';
 import { CREDIT_CHECK_PAGES, creditCheckResultPage, getCreditChecks, type CheckListItem } from '../../../services/credit-checks-api';
 import type { DepartmentMe } from '../../../services/department-api';
 import { chinaDateTime } from '../../../services/time';
-import SectionState from '../shared/section-state';
+import { PagedSection, useWorkbenchList } from '../shared/paged-section';
 import { DepartmentShell, useDepartmentMe } from '../shared/workbench';
 import './index.scss';
 
@@ -39,19 +36,11 @@ function CheckItem({ item }: { item: CheckListItem }) {
 }
 
 function CheckList({ user }: { user: DepartmentMe }) {
-  const list = usePagedList((cursor) => getCreditChecks({ limit: PAGE_SIZE, cursor }), [user.orgId]);
-  usePullToRefresh(list.reload);
   // Back from a new check: it heads the list.
-  useReloadOnReturn(() => void list.reload());
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore();
-  });
+  const list = useWorkbenchList((cursor) => getCreditChecks({ limit: PAGE_SIZE, cursor }), [user.orgId], { reloadOnReturn: true });
   return (
-    <SectionState
-      loading={list.loading}
-      error={list.error}
-      onRetry={() => void list.reload()}
-      empty={list.items.length === 0}
+    <PagedSection
+      list={list}
       emptyTitle='还没有核查记录'
       emptyDescription='本部门发起的信用核查会按时间倒序显示在这里，可随时打开查看结论和签名报告。'
       testId='checks'
@@ -61,9 +50,8 @@ function CheckList({ user }: { user: DepartmentMe }) {
         {list.items.map((c) => (
           <CheckItem key={c.id} item={c} />
         ))}
-        <ListFoot loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} onMore={() => void list.loadMore()} testId='checks-foot' />
       </View>
-    </SectionState>
+    </PagedSection>
   );
 }
 

@@ -1,14 +1,11 @@
-import Taro, { useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import ListFoot from '../../../components/list-foot';
-import { usePagedList } from '../../../hooks/use-paged-list';
-import { usePullToRefresh } from '../../../hooks/use-refresh';
 import { getCreditRecords, type DepartmentMe, type SubmittedRecord } from '../../../services/department-api';
 import { DEPARTMENT_PAGES } from '../../../services/department-pages';
 import { chinaDate, chinaDateTime } from '../../../services/time';
 import { recordState } from '../shared/record-states';
 import { SEVERITY_LABELS, signedPoints } from '../shared/rules';
-import SectionState from '../shared/section-state';
+import { PagedSection, useWorkbenchList } from '../shared/paged-section';
 import { SUBJECT_TYPE_LABELS } from '../shared/subject';
 import { DepartmentShell, useDepartmentMe } from '../shared/workbench';
 import './index.scss';
@@ -48,21 +45,9 @@ function RecordCard({ item }: { item: SubmittedRecord }) {
 }
 
 function RecordList({ user }: { user: DepartmentMe }) {
-  const list = usePagedList((cursor) => getCreditRecords({ limit: PAGE_SIZE, cursor }), [user.orgId]);
-  usePullToRefresh(list.reload);
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore();
-  });
+  const list = useWorkbenchList((cursor) => getCreditRecords({ limit: PAGE_SIZE, cursor }), [user.orgId]);
   return (
-    <SectionState
-      loading={list.loading}
-      error={list.error}
-      onRetry={() => void list.reload()}
-      empty={list.items.length === 0}
-      emptyTitle='还没有报送过记录'
-      emptyDescription='报送的信用记录会按时间倒序显示在这里，并标明是否已生效。'
-      testId='records'
-    >
+    <PagedSection list={list} emptyTitle='还没有报送过记录' emptyDescription='报送的信用记录会按时间倒序显示在这里，并标明是否已生效。' testId='records'>
       <View data-testid='records-list'>
         <Text className='cx-records__intro'>按报送时间倒序排列。主体证件号码仅显示首尾几位。</Text>
         <View className='cx-records__grid'>
@@ -70,9 +55,8 @@ function RecordList({ user }: { user: DepartmentMe }) {
             <RecordCard key={r.id} item={r} />
           ))}
         </View>
-        <ListFoot loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} onMore={() => void list.loadMore()} testId='records-foot' />
       </View>
-    </SectionState>
+    </PagedSection>
   );
 }
 
