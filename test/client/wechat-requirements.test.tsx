@@ -14,7 +14,7 @@ import NoticesPage from '../../client/src/packages/public/notices';
 import PrivacyGuidePage from '../../client/src/packages/public/privacy';
 import { copyCode } from '../../client/src/packages/org/staff/invite-sheet';
 import { copyToClipboard, readClipboard } from '../../client/src/services/clipboard';
-import { MAX_STACK_DEPTH, openInLoop, openPage } from '../../client/src/services/navigation';
+import { MAX_STACK_DEPTH, openInLoop, openPage, type StackPage } from '../../client/src/services/navigation';
 import { installPrivacyHandler } from '../../client/src/services/privacy';
 import { RECORD_CASES_LOOP } from '../../client/src/services/rights-pages';
 import { clearSession, getToken } from '../../client/src/services/session';
@@ -174,6 +174,18 @@ describe('navigation never fails silently at WeChat’s 10-page stack', () => {
     await openPage('/packages/public/measures/index');
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/public/measures/index' });
     expect(Taro.navigateTo).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads WeChat’s global getCurrentPages in the mini program, where Taro has none', async () => {
+    const g = globalThis as unknown as { getCurrentPages?: () => StackPage[] };
+    g.getCurrentPages = () => Array.from({ length: MAX_STACK_DEPTH }, (_, i) => page(`p/${i}`));
+    try {
+      await openPage('/packages/public/measures/index');
+      expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/public/measures/index' });
+      expect(Taro.navigateTo).not.toHaveBeenCalled();
+    } finally {
+      delete g.getCurrentPages;
+    }
   });
 
   it('replaces the page when navigateTo is refused, and toasts when that fails too', async () => {

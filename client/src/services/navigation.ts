@@ -9,18 +9,28 @@ function toast(title: string): void {
   Promise.resolve(Taro.showToast({ title, icon: 'none', duration: 2500 })).catch(() => undefined);
 }
 
-interface StackPage {
+export interface StackPage {
   route?: string;
   path?: string;
+  options?: Record<string, string>;
 }
 
-function stack(): StackPage[] {
+// The mini program's own global (Taro's API object has no getCurrentPages there; H5's router does).
+declare const getCurrentPages: (() => StackPage[]) | undefined;
+
+/** The page stack, top last: Taro's in H5, WeChat's global getCurrentPages() in the mini program. */
+export function currentPages(): StackPage[] {
   try {
-    return (Taro.getCurrentPages?.() ?? []) as StackPage[];
+    const fromTaro = (Taro as unknown as { getCurrentPages?: () => StackPage[] }).getCurrentPages;
+    if (typeof fromTaro === 'function') return fromTaro() ?? [];
+    if (typeof getCurrentPages === 'function') return getCurrentPages() ?? [];
   } catch {
-    return [];
+    // No stack to read: navigate as if it were shallow.
   }
+  return [];
 }
+
+const stack = currentPages;
 
 /** The tab bar's pages (app.config.ts): opened with switchTab or reLaunch, never stacked. */
 export const TAB_PAGES = ['/pages/index/index', '/pages/incentives/index', '/pages/loans/index', '/pages/mine/index'] as const;
@@ -68,7 +78,7 @@ export async function openInLoop(url: string, loop: readonly string[]): Promise<
 
 /** The current page's URL (route and query), for coming back to it after signing in. */
 export function currentPageUrl(): string | null {
-  const page = stack().at(-1) as (StackPage & { options?: Record<string, string> }) | undefined;
+  const page = stack().at(-1);
   if (!page) return null;
   if (page.path && page.path.includes('?')) {
     const [route, query] = page.path.split('?');

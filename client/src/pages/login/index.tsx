@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import LargeFontSetting from '../../components/large-font-setting';
 import PageShell from '../../components/page-shell';
 import { isApiError, wechatLogin, type AuthResponse } from '../../services/api';
-import { openPage, routeOf, TAB_PAGES } from '../../services/navigation';
+import { currentPages, openPage, routeOf, TAB_PAGES } from '../../services/navigation';
 import { PRIVACY_GUIDE_PAGE } from '../../services/privacy';
 import { PUBLIC_PAGES } from '../../services/rights-pages';
 import { HOME_PAGE, saveToken, takeReturnPath } from '../../services/session';
@@ -24,7 +24,7 @@ export function enter(auth: AuthResponse): void {
     void Taro.reLaunch({ url: HOME_PAGE });
     return;
   }
-  const pages = (Taro.getCurrentPages?.() ?? []) as Array<{ route?: string; path?: string }>;
+  const pages = currentPages();
   const below = pages[pages.length - 2];
   if (below && routeOf(below.route ?? below.path ?? '') === routeOf(back)) {
     Taro.navigateBack().catch(() => Taro.reLaunch({ url: back }));
