@@ -17,14 +17,15 @@ let stack: RunningStack | undefined;
 let business: Browser | undefined;
 let visitor: Browser | undefined;
 let clerk: Browser | undefined;
+let admin: Browser | undefined;
 
 beforeAll(async () => {
   stack = await startStack();
-  [business, visitor, clerk] = await Promise.all([launchBrowser(), launchBrowser(), launchBrowser()]);
+  [business, visitor, clerk, admin] = await Promise.all([launchBrowser(), launchBrowser(), launchBrowser(), launchBrowser()]);
 }, 240_000);
 
 afterAll(async () => {
-  await Promise.all([business?.close(), visitor?.close(), clerk?.close()]);
+  await Promise.all([business?.close(), visitor?.close(), clerk?.close(), admin?.close()]);
   await stack?.stop().catch(() => undefined);
   stack?.removeData();
 });
@@ -130,5 +131,32 @@ describe('信用承诺 and the public business look-up', () => {
     await expect(commitment.locator('[data-testid="commitment-breach"]').innerText()).resolves.toContain(BREACH_REASON);
     await v.page.locator(visible('public-repair-guidance')).waitFor({ timeout: 30_000 });
     await v.screenshot('public-enterprise-breach.png', { fullPage: true });
+  });
+
+  it('the credit centre publishes a template in the console and retires it; the business no longer sees it', async () => {
+    const a = need(admin, 'the administrator’s browser');
+    await signIn(a, 'admin');
+    await a.page.goto(`${web()}/#/packages/admin/commitment-templates/index`);
+    await a.page.locator(visible('admin-templates')).waitFor({ timeout: 30_000 });
+    await a.page.locator(visible('admin-template')).nth(3).waitFor({ timeout: 30_000 });
+    await a.page.locator(visible('template-new')).click();
+    await a.page.locator(visible('template-type-industry')).click();
+    await a.page.locator(`${visible('template-title')} input`).fill('物业服务行业自律信用承诺书');
+    await a.page.locator(`${visible('template-clauses')} textarea`).fill('本单位提交的材料真实有效。\n本单位遵守物业服务行业自律公约。\n本单位同意公开本承诺。');
+    await a.screenshot('templates-new.png', { fullPage: true });
+    await a.page.locator(visible('template-save')).click();
+    const created = a.page.locator(visible('admin-template')).filter({ hasText: '物业服务行业自律信用承诺书' });
+    await created.waitFor({ timeout: 30_000 });
+    await a.screenshot('templates-list.png', { fullPage: true });
+
+    await created.click();
+    await a.page.locator(visible('template-status-retired')).click();
+    await a.page.locator(visible('template-save')).click();
+    await a.page.locator(visible('admin-template')).filter({ hasText: '物业服务行业自律信用承诺书' }).filter({ hasText: '已停用' }).waitFor({ timeout: 30_000 });
+
+    const b = need(business, 'the business’s browser');
+    await b.page.reload();
+    await b.page.locator(visible('commitment-template')).first().waitFor({ timeout: 30_000 });
+    await expect(b.page.locator(visible('commitment-sign')).innerText()).resolves.not.toContain('物业服务');
   });
 });
