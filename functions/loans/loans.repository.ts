@@ -19,6 +19,9 @@ const AuthorizationModel = defineModel('BankAuthorization', {
 const ApplicationModel = defineModel('LoanApplication', { applicationId: String, status: String, version: Number, dataJson: String });
 const IdempotencyModel = defineModel('IdempotencyKey', { applicationId: String, bodyHash: String, createdAt: String });
 
+/** How long an Idempotency-Key is remembered (then DynamoDB's TTL deletes its marker). */
+export const IDEMPOTENCY_KEY_TTL_SECONDS = 7 * 86_400;
+
 export interface Authorization {
   id: string;
   enterpriseOrgId: string;
@@ -166,15 +169,17 @@ export class LoansRepository {
   // ---- applications
   /**
    * Stores a new application together with its Idempotency-Key marker, in one transaction: the
-   * marker exists only if absent, so one key can make exactly one application however many
-   * identical requests arrive at once.
+   * marker exists only if absent (or expired: its TTL passed and DynamoDB has not deleted it yet),
+   * so one key can make exactly one application however many identical requests arrive at once.
+   * The marker expires IDEMPOTENCY_KEY_TTL_SECONDS after the application.
    */
   async submitApplication(a: Application, idempotency: { key: string; bodyHash: string }): Promise<SubmitOutcome> {
+    const at = Math.floor(Date.parse(a.submittedAt) / 1000);
     try {
       await dynamoose.transaction([
         IdempotencyModel.transaction.create(
-          { ...keys.idempotencyKey(a.orgId, idempotency.key), entity: 'IdempotencyKey', applicationId: a.id, bodyHash: idempotency.bodyHash, createdAt: a.submittedAt },
-          { overwrite: false },
+          { ...keys.idempotencyKey(a.orgId, idempotency.key), entity: 'IdempotencyKey', applicationId: a.id, bodyHash: idempotency.bodyHash, createdAt: a.submittedAt, ttl: at + IDEMPOTENCY_KEY_TTL_SECONDS },
+          { overwrite: true, condition: new dynamoose.Condition('pk').not().exists().or().where('ttl').lt(at) },
         ),
         ApplicationModel.transaction.create(applicationItem(a), { overwrite: false }),
       ]);

@@ -124,8 +124,11 @@ export const keys = {
   /** Organisations by status (pointers to ORG#…): all newest first, and per type by id. */
   orgStatusList: (status: string, createdAt: string, orgId: string) => ({ pk: `ORGSTATUS#${status}`, sk: `${createdAt}#${orgId}` }),
   orgStatusTypeList: (status: string, type: string, orgId: string) => ({ pk: `ORGSTATUS#${status}#${type}`, sk: `ORG#${orgId}` }),
-  /** One rule of a published catalogue version, beside the version's header item (one Query reads both). */
-  catalogueRule: (version: number, ruleId: string) => ({ pk: 'CATALOGUE', sk: `V#${String(version).padStart(6, '0')}#R#${ruleId}` }),
+  /**
+   * One rule of a published catalogue version, beside the version's header item (one Query reads
+   * both), under the publication's id: the header names the publication its rules belong to.
+   */
+  catalogueRule: (version: number, publication: string, ruleId: string) => ({ pk: 'CATALOGUE', sk: `V#${String(version).padStart(6, '0')}#R#${publication}#${ruleId}` }),
   /** 双公示: one item per (department, sourceId), whose creation is the re-send guard; listed by party (GSI1) and by department (GSI2). */
   disclosure: (department: string, sourceId: string) => ({ pk: `DISC#${department}#${sourceId}`, sk: 'DISC' }),
   disclosureByPartyIndex: (uscc: string, decidedOn: string, department: string, sourceId: string) => ({ gsi1pk: `DISCPARTY#${uscc}`, gsi1sk: `${decidedOn}#${department}#${sourceId}` }),
