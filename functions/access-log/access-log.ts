@@ -33,6 +33,8 @@ export const AccessLogModel = defineModel('AccessLogEntry', {
 
 export const residentOwner = (userId: string) => `user:${userId}`;
 export const enterpriseOwner = (orgId: string) => `org:${orgId}`;
+/** A business not (yet) registered in the app, by its code: its access log once it registers (信用核查). */
+export const unregisteredBusinessOwner = (uscc: string) => `uscc:${uscc}`;
 
 export function newAccessEntry(e: Omit<AccessEntry, 'id'>): AccessEntry {
   return { id: randomUUID(), ...e };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { enterpriseOwner, newAccessEntry, type AccessEntry } from '../access-log/access-log';
+import { enterpriseOwner, newAccessEntry, unregisteredBusinessOwner, type AccessEntry } from '../access-log/access-log';
 import type { AppDeps } from '../container';
 import { enterpriseSubjectKey } from '../credit/credit.types';
 import { eventViews } from '../points/event-view';
@@ -16,9 +16,6 @@ import type { CreditCheckResponse } from './credit-checks.schemas';
 const REPORT_VALID_DAYS = 30;
 /** Businesses whose credit events are read at once (one Query each). */
 const READ_CONCURRENCY = 16;
-
-/** Where a checked business's access-log entry goes: its organisation in the app, else its code. */
-export const unregisteredBusinessOwner = (uscc: string) => `uscc:${uscc}`;
 
 /**
  * A department checks businesses' credit before procurement, bidding, an approval, an award or a

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { fixedClock } from '../../../functions/shared/domain/clock';
-import { registeredEnterprise } from '../../support/enterprises';
+import { registeredEnterprise, verifiedPerson } from '../../support/enterprises';
 import { daysAgo, randomUscc, staffMember } from '../../support/people';
 import { inRegistry } from '../../support/registry';
 import { testApp, type TestApp } from '../../support/test-app';
@@ -116,6 +116,36 @@ describe('信用核查: POST /api/credit-checks', () => {
       const entry = (log.body.items as Array<{ actor: { orgName: string; roleLabel: string }; purpose: string; what: string }>).find((e) => e.what.includes(res.body.id));
       expect(entry).toMatchObject({ actor: { orgName: '管城回族区人民法院', roleLabel: '部门' }, purpose: '信用核查：评优评先' });
     }
+  });
+
+  it('keeps the entry of a business checked before it registered, and shows it once it has, page by page', async () => {
+    const entry = await inRegistry(t, { name: '郑州后注册有限公司' });
+    const before = await post(court, { purpose: 'subsidy', subjects: [entry.uscc] });
+    expect(before.status).toBe(201);
+    const person = await verifiedPerson(t, entry.legalRepresentative);
+    const registered = await request(t.app).post('/api/enterprises').set('authorization', `Bearer ${person.token}`).send({ uscc: entry.uscc, name: entry.name });
+    expect(registered.status).toBe(201);
+    const token = registered.body.token as string;
+    const moved = await testApp({}, { clock: fixedClock(new Date(Date.now() + 60_000).toISOString()) });
+    const after = await post(market, { purpose: 'bidding', subjects: [entry.uscc] }, moved.app);
+    expect(after.status).toBe(201);
+
+    const whole = await get(token, '/api/access-log?limit=100');
+    expect(whole.status).toBe(200);
+    expect(whole.body.items.map((e: { purpose: string }) => e.purpose)).toEqual(['信用核查：招标投标', '信用核查：财政补贴']);
+    expect(whole.body.nextCursor).toBeNull();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: request.Response = await get(token, `/api/access-log?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((e: { what: string }) => e.what));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([expect.stringContaining(after.body.id), expect.stringContaining(before.body.id)]);
+    // Another business's cursor does not open this one's log.
+    const other = await get(penalised.token, '/api/access-log?limit=1');
+    if (other.body.nextCursor) expect((await get(token, `/api/access-log?cursor=${other.body.nextCursor}`)).status).toBe(400);
   });
 
   it('restricts a business that breached a credit commitment, naming the breach', async () => {
