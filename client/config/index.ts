@@ -10,12 +10,14 @@ import prodConfig from './prod';
 const apiBase = resolveApiBase(process.env.TARO_ENV, process.env.API_BASE_URL);
 
 // The backend modules the app runs as well (pure, no I/O): the ID-number and USCC checks, and the
-// line parser of the department importer (the workbench's 批量上传 reads files the same way).
+// line parser of the department importer (the workbench's 批量上传 reads files the same way), and
+// the 双公示 file parser and templates.
 // Taro compiles only `src` unless told otherwise. Everything else from `functions/` may be
 // imported as types only.
 const sharedWithServer = [
   path.resolve(__dirname, '../../functions/shared/domain/identifiers.ts'),
   path.resolve(__dirname, '../../functions/credit/import/parse-records.ts'),
+  path.resolve(__dirname, '../../functions/disclosures/disclosure-csv.ts'),
 ];
 
 export default defineConfig<'webpack5'>(async (merge) => {
