@@ -28,9 +28,11 @@ afterAll(async () => {
 describe('foundation: sign in, points, 大字模式', () => {
   let homeNumberSize = 0;
 
-  it('opens on the sign-in page listing the demo identities', async () => {
+  it('opens on 首页 without forcing a sign-in; 微信登录 there leads to the demo identities', async () => {
     const { page, screenshot } = need(browser, 'the browser');
     await page.goto(`${need(stack, 'the stack').webUrl}/`);
+    await page.locator(visible('home-welcome')).waitFor({ timeout: 30_000 });
+    await page.locator(visible('home-login')).click();
     await page.waitForSelector(visible('login-res-zhang'), { timeout: 30_000 });
     expect(page.url()).toContain('#/pages/login/index');
     for (const id of ['res-li', 'mer-museum', 'ent-huaxin', 'bank-zy', 'dept-market', 'admin']) {

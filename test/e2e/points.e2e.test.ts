@@ -65,7 +65,7 @@ async function openRealNameForm(page: Browser['page']): Promise<void> {
 describe('我的信用: points, a new record from a department, event detail, rules, 实名认证', () => {
   it('张伟 signs in and opens 我的信用 from 首页: 135 points, five dimensions, trend and timeline', async () => {
     const { page, screenshot } = need(browser, 'the browser');
-    await page.goto(`${need(stack, 'the stack').webUrl}/`);
+    await page.goto(`${need(stack, 'the stack').webUrl}/#/pages/login/index`);
     await page.locator(visible('login-res-zhang')).click();
     await page.locator(visible('points-detail')).click();
 

@@ -22,7 +22,7 @@ describe('信用动态 (notices)', () => {
     const res = await request(t.app).get('/api/notices');
     expect(res.status).toBe(200);
     const demo = res.body.items.filter((n: { id: string }) => n.id.endsWith('-0000d003') || n.id.endsWith('-0000d002') || n.id.endsWith('-0000d001'));
-    expect(demo.map((n: { title: string }) => n.title)).toEqual(['信易游新增区博物馆免费入馆场景', '信用修复怎么办？一图读懂办理流程', '“诚信管城”信用服务小程序上线试运行']);
+    expect(demo.map((n: { title: string }) => n.title)).toEqual(['信易游新增区博物馆免费入馆场景', '信用修复怎么办？办理流程一览', '“诚信管城”信用服务小程序上线试运行']);
     expect(demo[0]).toMatchObject({ category: 'news', categoryLabel: '工作动态', publishedAt: '2026-12-01T02:00:00.000Z' });
   });
 
