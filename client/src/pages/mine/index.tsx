@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import EntryCard from '../../components/entry-card';
-import { labelled } from '../../components/field-label';
+import LargeFontSetting from '../../components/large-font-setting';
 import PageShell from '../../components/page-shell';
 import RightsEntries from '../../components/rights-entries';
 import RoleSwitchSheet from '../../components/role-switch';
@@ -18,31 +18,11 @@ import { ROLE_LABELS } from '../../services/roles';
 import { signOutEverywhere } from '../../services/sign-out';
 import { goToLogin, HOME_PAGE, useToken } from '../../services/session';
 import { PRIVACY_GUIDE_PAGE } from '../../services/privacy';
-import { setLargeFont, useLargeFont } from '../../services/settings';
 import { useRequest } from '../../hooks/use-request';
 import { usePullToRefresh } from '../../hooks/use-refresh';
 import './index.scss';
 
 const open = (url: string) => () => void Taro.navigateTo({ url });
-
-function LargeFontSetting() {
-  const largeFont = useLargeFont();
-  return (
-    <View className='cx-card cx-mine__setting'>
-      <View className='cx-mine__setting-text'>
-        <Text className='cx-mine__setting-title'>大字模式</Text>
-        <Text className='cx-text-secondary'>放大所有页面的文字，看得更清楚</Text>
-      </View>
-      <Switch
-        data-testid='large-font-switch'
-        checked={largeFont}
-        color='#1f5fbf'
-        {...labelled('大字模式')}
-        onChange={(e) => setLargeFont(Boolean(e.detail.value))}
-      />
-    </View>
-  );
-}
 
 const STAFF_ROLES: readonly Role[] = ['merchant', 'bank', 'department', 'admin'];
 
