@@ -148,6 +148,34 @@ describe('信用核查: POST /api/credit-checks', () => {
     if (other.body.nextCursor) expect((await get(token, `/api/access-log?cursor=${other.body.nextCursor}`)).status).toBe(400);
   });
 
+  it('counts a 双公示 penalty of the last 12 months like any other penalty', async () => {
+    const business = await inRegistry(t, { name: '郑州双公示测试有限公司' });
+    const decidedOn = new Date(Date.now() + 8 * 3600_000 - 10 * 86_400_000).toISOString().slice(0, 10);
+    const published = await request(t.app)
+      .post('/api/disclosures')
+      .set('authorization', `Bearer ${market}`)
+      .send({
+        items: [
+          {
+            kind: 'penalty',
+            sourceId: `CF-${randomUUID()}`,
+            uscc: business.uscc,
+            partyName: business.name,
+            decisionNo: '管市监罚〔2026〕301号',
+            decidedOn,
+            category: '罚款',
+            content: '销售过期食品，罚款人民币五千元',
+            legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+            severity: 'general',
+            fineYuan: 5000,
+          },
+        ],
+      });
+    expect(published.body).toMatchObject({ accepted: 1 });
+    const res = await post(court, { purpose: 'procurement', subjects: [business.uscc] });
+    expect((res.body.results as Result[])[0]).toMatchObject({ verdict: 'restricted', reasons: [expect.stringMatching(/^近 12 个月受到行政处罚：行政处罚（一般）/)] });
+  });
+
   it('restricts a business that breached a credit commitment, naming the breach', async () => {
     const ent = await registeredEnterprise(t);
     const signed = await request(t.app).post('/api/commitments').set('authorization', `Bearer ${ent.token}`).send({ templateId: 'tpl-proactive' });
