@@ -31,7 +31,6 @@ jest.mock('../../client/src/services/api', () => ({
 }));
 const devLogin = api.devLogin as jest.MockedFunction<typeof api.devLogin>;
 
-type StackPage = { route: string; options?: Record<string, string> };
 const taro = Taro as unknown as Record<string, jest.Mock | undefined>;
 /** The page stack WeChat reports (Taro.getCurrentPages), top last. */
 function stackOf(...pages: StackPage[]) {
