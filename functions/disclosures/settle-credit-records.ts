@@ -7,7 +7,7 @@ import { backoff } from '../shared/db/models';
 import type { Clock } from '../shared/domain/clock';
 import { mapLimit } from '../shared/domain/concurrency';
 import { AppError } from '../shared/http/app-error';
-import { creditRecordOf, PENALTY_RULES, type Disclosure } from './disclosures.domain';
+import { creditRecordOf, creditSourceId, PENALTY_RULES, type Disclosure } from './disclosures.domain';
 import type { DisclosuresRepository } from './disclosures.repository';
 
 export type CreditDeps = { credit: CreditRepository; rules: RulesRepository; orgs: OrgsRepository; disclosures: DisclosuresRepository; clock: Clock; idHashPepper: string };
@@ -23,13 +23,27 @@ const MAX_ATTEMPTS = 8;
  * 2. Ingest the record of every standing penalty through the credit-record ingestion, scored by
  *    the catalogue's rule for its severity; its sourceId is derived from the decision's, so
  *    however often the decision is sent it is one record.
+ * 3. Read those decisions again: one revoked or re-scored meanwhile had no record to withdraw yet,
+ *    so withdraw the record just ingested (either that writer or this one sees the other's write).
  */
 export async function settleCreditRecords(deps: CreditDeps, department: string, decisions: Disclosure[]): Promise<IngestResult> {
   const retired = decisions.flatMap((d) => d.retiredCreditSources);
   await mapLimit(retired, 8, (sourceId) => retractCreditRecord(deps, department, sourceId));
   const records = decisions.map(creditRecordOf).filter((r) => r !== null);
   if (records.length === 0) return { accepted: 0, duplicates: 0, rejected: [] };
-  return ingestCreditRecords(deps, department, records, Object.values(PENALTY_RULES));
+  const result = await ingestCreditRecords(deps, department, records, Object.values(PENALTY_RULES));
+  // A revocation or correction that landed while this record was being ingested found no record
+  // to withdraw: read the decisions again and withdraw what no longer stands.
+  await mapLimit(
+    decisions.filter((d) => creditRecordOf(d) !== null),
+    8,
+    async (d) => {
+      const now = await deps.disclosures.get(department, d.sourceId);
+      const ingested = creditSourceId(d.sourceId, d.creditRevision);
+      if (now && now.revision !== d.revision && (now.status === 'revoked' || now.retiredCreditSources.includes(ingested))) await retractCreditRecord(deps, department, ingested);
+    },
+  );
+  return result;
 }
 
 /**

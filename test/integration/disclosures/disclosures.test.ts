@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { CreditRepository } from '../../../functions/credit/credit.repository';
 import { enterpriseSubjectKey } from '../../../functions/credit/credit.types';
 import { publicDisclosuresOf } from '../../../functions/disclosures/public-disclosures';
 import { HUAXIN_USCC } from '../../../functions/seed/demo-data';
@@ -199,6 +200,26 @@ describe('双公示 (POST/GET /api/disclosures)', () => {
       expect(unknown.body.rejected).toEqual([{ index: 0, code: 'UNKNOWN_DECISION', message: expect.stringContaining('未找到') }]);
       const asLicense = await publish(t, market, [{ ...license(), sourceId: item.sourceId }]);
       expect(asLicense.body.rejected[0].code).toBe('KIND_MISMATCH');
+    });
+  });
+
+  describe('a revocation racing the first send', () => {
+    it('never leaves a standing credit record behind a revoked decision', async () => {
+      const item = penalty();
+      const revoke = { kind: 'penalty', sourceId: item.sourceId, status: 'revoked' };
+      // The first send's credit record is written only after the revocation has come and gone
+      // (which found no record to withdraw yet).
+      const credit = new CreditRepository(t.config.tableName);
+      const append = credit.appendEvents.bind(credit);
+      let revocation: { accepted: number } | undefined;
+      credit.appendEvents = async (...args: Parameters<typeof append>) => {
+        revocation ??= (await publish(t, market, [revoke])).body;
+        return append(...args);
+      };
+      const slow = await testApp({}, { credit });
+      expect((await publish(slow, await loginAs(slow.app, 'dept-market'), [item])).body).toMatchObject({ accepted: 1 });
+      expect(revocation).toMatchObject({ accepted: 1 });
+      expect((await disclosureRecords(item.uscc as string)).map((e) => e.state)).toEqual(['retracted']);
     });
   });
 
