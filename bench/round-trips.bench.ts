@@ -13,6 +13,17 @@ export async function benchRoundTrips(stack: BenchStack, options: { capacity?: b
   return measureRoundTrips(connectDatabase(stack.config).client, requests, options);
 }
 
+/** Calls / waves of the same requests before this work (recorded 2026-12-07 with the same middleware), for comparison. */
+const BEFORE: Record<string, string> = {
+  points: '3 / 2',
+  incentives: '6 / 3',
+  pass: '8 / 5',
+  redemption: '8 / 5',
+  marketplace: '8 / 4',
+  eligibility: '8 / 4',
+  application: '11 / 7',
+};
+
 export function roundTripsSection(rows: RoundTrip[], run: string): string[] {
   return [
     '## Round trips',
@@ -23,9 +34,9 @@ export function roundTripsSection(rows: RoundTrip[], run: string): string[] {
     'the calls and runs beside the handler\'s first reads: it adds no wave. test/integration/system/round-trips.test.ts keeps',
     'these counts from growing back.',
     '',
-    '| request | calls | sequential waves | target | verdict | operations | run |',
-    '|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.label} | ${r.calls} | ${r.waves} | ${r.target ?? '—'} | ${r.maxWaves === undefined ? '—' : r.waves <= r.maxWaves ? '✅ met' : '❌ not met'} | ${r.ops} | ${run} |`),
+    '| request | calls | sequential waves | before (calls / waves) | target | verdict | operations | run |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.label} | ${r.calls} | ${r.waves} | ${BEFORE[r.key] ?? '—'} | ${r.target ?? '—'} | ${r.maxWaves === undefined ? '—' : r.waves <= r.maxWaves ? '✅ met' : '❌ not met'} | ${r.ops} | ${run} |`),
     '',
   ];
 }

@@ -21,21 +21,10 @@ function dirSize(dir: string, skip: (p: string) => boolean = () => false): numbe
 
 let lastHandler: string | undefined;
 
-/** Load + first request of the bundled handler in a fresh process (median of 10), in ms. */
-export async function coldStart(endpoint: string, tableName: string): Promise<number> {
+/** The serverless package's `functions/handler.js`, unpacked by benchSizes. */
+export function packagedHandler(): string {
   if (!lastHandler) throw new Error('benchSizes must run first');
-  const event = { version: '2.0', routeKey: '$default', rawPath: '/api/health', rawQueryString: '', headers: { host: 'bench' }, requestContext: { http: { method: 'GET', path: '/api/health', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' }, requestId: 'bench', routeKey: '$default', stage: '$default' }, isBase64Encoded: false };
-  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(lastHandler)}).handler(${JSON.stringify(event)},{awsRequestId:'cold'}).then((r)=>{if(r.statusCode!==200)process.exit(1);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))})`;
-  const times: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    const r = spawnSync(process.execPath, ['-e', script], {
-      env: { PATH: process.env.PATH, STAGE: 'test', LOG_LEVEL: 'SILENT', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'cn-northwest-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      encoding: 'utf8',
-    });
-    times.push(Number(r.stdout));
-  }
-  times.sort((a, b) => a - b);
-  return times[5];
+  return lastHandler;
 }
 
 export async function benchSizes(): Promise<Array<[string, string]>> {

@@ -83,7 +83,7 @@ export function createApp(deps: AppDeps, options: { confirmSession?: ConfirmSess
     next();
   });
 
-  const mountDeps = { ...deps, confirmSession: options.confirmSession ?? ((token) => confirmSession(deps, token)) };
+  const mountDeps = { ...deps, confirmSession: options.confirmSession ?? ((token, o) => confirmSession(deps, token, o)) };
   const mount = (router: IRouter, routes: AnyRoute[]) => mountRoutes(router, routes, mountDeps);
   // The system routes (health, OpenAPI) are mounted at once; every feature on its first request.
   const routes: AnyRoute[] = systemRoutes(deps, () => allRoutes(deps));

@@ -43,8 +43,8 @@ export function reconcilePrincipal(token: Principal, state: SessionState): Princ
  * 2. Reconcile the token's claims with them (reconcilePrincipal); the account's real-name state
  *    and name travel on with the principal.
  */
-export async function confirmSession(deps: { config: { tableName: string } }, token: Principal): Promise<Principal> {
+export async function confirmSession(deps: { config: { tableName: string } }, token: Principal, options: { catalogueVersions?: boolean } = {}): Promise<Principal> {
   if (!token.sessionId) throw new AppError(401, 'UNAUTHENTICATED', '登录凭证无效，请重新登录');
-  const state = await readSessionState(deps.config.tableName, token.userId, token.orgId, token.sessionId);
+  const state = await readSessionState(deps.config.tableName, token.userId, token.orgId, token.sessionId, options.catalogueVersions !== false);
   return reconcilePrincipal(token, state);
 }

@@ -22,23 +22,25 @@ export interface SessionState {
 }
 
 /**
- * The account, its organisation, the token's sign-out marker and the catalogue versions
- * (shared/db/catalogues.ts) in one strongly consistent BatchGetItem: a removal or sign-out written a
+ * The account, its organisation, the token's sign-out marker and (unless the route reads no
+ * catalogue) the catalogue versions (shared/db/catalogues.ts) in one strongly consistent BatchGetItem: a removal or sign-out written a
  * moment ago is seen by every instance, and so is a catalogue edit. The versions are offered to the
  * request before the read is sent, so its catalogue reads wait for this one instead of making their own.
  * The account's real-name state and name come with it: handlers use them instead of reading the
  * account again.
  */
-export async function readSessionState(tableName: string, userId: string, orgId: string | undefined, sessionId: string): Promise<SessionState> {
-  const wanted = [keys.user(userId), keys.revokedSession(sessionId), keys.catalogueVersions(), ...(orgId ? [keys.org(orgId)] : [])];
+export async function readSessionState(tableName: string, userId: string, orgId: string | undefined, sessionId: string, withCatalogueVersions = true): Promise<SessionState> {
+  const wanted = [keys.user(userId), keys.revokedSession(sessionId), ...(withCatalogueVersions ? [keys.catalogueVersions()] : []), ...(orgId ? [keys.org(orgId)] : [])];
   let resolveVersions: (v: CatalogueVersions) => void = () => undefined;
   let rejectVersions: (e: unknown) => void = () => undefined;
-  offerCatalogueVersions(
-    new Promise<CatalogueVersions>((resolve, reject) => {
-      resolveVersions = resolve;
-      rejectVersions = reject;
-    }),
-  );
+  if (withCatalogueVersions) {
+    offerCatalogueVersions(
+      new Promise<CatalogueVersions>((resolve, reject) => {
+        resolveVersions = resolve;
+        rejectVersions = reject;
+      }),
+    );
+  }
   const names: Record<string, string> = { '#roles': 'roles', '#name': 'name', ...Object.fromEntries(CATALOGUE_NAMES.map((n) => [`#c_${n}`, n])) };
   let pending: Array<Record<string, AttributeValue>> = wanted.map((k) => marshall(k));
   const found: Array<Record<string, unknown>> = [];

@@ -23,6 +23,8 @@ export function pointsRoutes(deps: AppDeps): AnyRoute[] {
       auth: ['resident'],
       response: pointsResponse,
       errors: ['REAL_NAME_REQUIRED'],
+      // The hottest read of the product needs no catalogue: its confirmation reads one item less.
+      catalogues: false,
       handle: ({ principal, session }) => getMyPoints(deps, principal, session),
     }),
     route({

@@ -19,7 +19,8 @@ function bearer(header: string | undefined): string | null {
   return m ? m[1] : '';
 }
 
-export type ConfirmSession = (token: Principal) => Promise<Principal>;
+/** `catalogueVersions: false`: the request reads no catalogue, so the confirmation need not read their versions. */
+export type ConfirmSession = (token: Principal, options?: { catalogueVersions?: boolean }) => Promise<Principal>;
 
 const roleAllowed = (auth: AuthRequirement, p: Principal) => !Array.isArray(auth) || p.roles.some((r) => auth.includes(r));
 
@@ -28,7 +29,7 @@ const roleAllowed = (auth: AuthRequirement, p: Principal) => !Array.isArray(auth
  * an organisation, suspension) without waiting for that read: it runs beside the handler's own
  * reads, every write waits for it (session-barrier.ts), and the answer leaves only after it.
  */
-function authenticate(auth: AuthRequirement, tokens: TokenService, clock: Clock, confirm: ConfirmSession): RequestHandler {
+function authenticate(auth: AuthRequirement, tokens: TokenService, clock: Clock, confirm: ConfirmSession, catalogueVersions: boolean): RequestHandler {
   // Each request gets its own view of the catalogue versions (shared/db/catalogues.ts).
   const scoped: RequestHandler = (req, res, next) => withCatalogueScope(() => check(req, res, next));
   const check: RequestHandler = async (req, res, next) => {
@@ -42,7 +43,7 @@ function authenticate(auth: AuthRequirement, tokens: TokenService, clock: Clock,
     if (token === '') throw errors.unauthenticated('登录凭证格式不正确，请重新登录');
     const claimed = await tokens.verify(token, epochSeconds(clock));
     state.principal = claimed;
-    const confirmed = confirm(claimed).then((p) => {
+    const confirmed = confirm(claimed, { catalogueVersions }).then((p) => {
       state.principal = p;
       if (!roleAllowed(auth, p)) throw errors.forbidden('当前账号的角色无权访问此功能');
       return p;
@@ -93,7 +94,7 @@ export function mountRoutes(app: IRouter, routes: AnyRoute[], deps: { tokens: To
       handlers.push(rejectNonUtf8);
       handlers.push(express.json({ limit: r.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: true, type: () => true }));
     }
-    handlers.push(authenticate(r.auth, deps.tokens, deps.clock, deps.confirmSession));
+    handlers.push(authenticate(r.auth, deps.tokens, deps.clock, deps.confirmSession, r.catalogues !== false));
     if (r.rateLimit) handlers.push(rateLimit(r.rateLimit, deps.rateLimiter, deps.clock));
     handlers.push(async (req, res) => {
       const state = requestState(res)!;

@@ -47,6 +47,11 @@ export interface RouteSpec<
   errors?: readonly string[];
   /** Largest accepted JSON body; 64 KB unless stated. */
   bodyLimit?: string;
+  /**
+   * False for a route that reads none of the cached catalogues (shared/db/catalogues.ts): its session
+   * confirmation leaves the catalogue version item out (one read unit less on every such request).
+   */
+  catalogues?: false;
   /** Requests allowed per caller (signed-in user, else client IP) and window. */
   rateLimit?: { scope: string; limit: number; windowSeconds: number; by: 'user' | 'ip' };
   handle(

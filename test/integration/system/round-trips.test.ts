@@ -44,7 +44,7 @@ describe('round trips on the hot paths', () => {
   };
 
   it('points read: one wave (the projection beside the session confirmation)', () => {
-    expect(counts('points')).toEqual({ calls: 2, waves: 1, ops: 'BatchGetItem (3 items), GetItem' });
+    expect(counts('points')).toEqual({ calls: 2, waves: 1, ops: 'BatchGetItem (2 items), GetItem' });
   });
 
   it('信易+ list: two waves', () => {
