@@ -1,6 +1,7 @@
 import type { AppDeps } from '../container';
 import { grantConsent, listConsents, withdrawConsent } from '../identity/consents';
 import { SENSITIVE_PI_CONSENT } from '../identity/consent-documents';
+import { issueSession } from '../identity/issue-session';
 import { verifyRealName } from '../identity/verify-real-name';
 import { listQuery } from '../shared/http/pagination';
 import { route, type AnyRoute } from '../shared/http/route';
@@ -100,9 +101,21 @@ export function pointsRoutes(deps: AppDeps): AnyRoute[] {
       tag: 'points',
       auth: ['resident'],
       body: realNameBody,
-      response: z.object({ realNameVerified: z.literal(true), maskedIdNumber: z.string(), name: z.string() }),
+      response: z.object({
+        realNameVerified: z.literal(true),
+        maskedIdNumber: z.string(),
+        name: z.string(),
+        token: z.string().describe('a fresh session naming the new credit subject: the points are then read in one round trip'),
+        expiresAt: z.string(),
+      }),
       errors: ['INVALID_ID_NUMBER', 'CONSENT_OUTDATED', 'ALREADY_VERIFIED', 'RATE_LIMITED', 'IDENTITY_MISMATCH', 'IDENTITY_SERVICE_UNAVAILABLE', 'ID_NUMBER_TAKEN'],
-      handle: ({ principal, body, log }) => verifyRealName(d, principal.userId, body, log),
+      handle: async ({ principal, body, log }) => {
+        const verified = await verifyRealName(d, principal.userId, body, log);
+        const user = await deps.identities.getUser(principal.userId);
+        // The new token carries the credit subject (see issue-session.ts); the old one stays valid until it expires.
+        const { token, expiresAt } = await issueSession(deps.tokens, deps.clock, user!);
+        return { ...verified, token, expiresAt };
+      },
     }),
   ];
 }

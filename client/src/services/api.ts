@@ -44,6 +44,8 @@ export interface RealNameResult {
   realNameVerified: true;
   maskedIdNumber: string;
   name: string;
+  /** A fresh session naming the resident's credit subject (their points are then read in one round trip). */
+  token?: string;
 }
 
 export interface PageQuery {

@@ -49,7 +49,11 @@ describe('POST /api/me/real-name', () => {
     const idNumber = randomIdNumber();
     const res = await verifyResident(t.app, r.token, idNumber, '欧阳娜娜');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ realNameVerified: true, maskedIdNumber: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`, name: '欧阳娜娜' });
+    expect(res.body).toEqual({ realNameVerified: true, maskedIdNumber: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`, name: '欧阳娜娜', token: expect.any(String), expiresAt: expect.any(String) });
+    // The fresh session works at once and names the new credit subject (never the ID number).
+    const fresh = await request(t.app).get('/api/points/me').set('authorization', `Bearer ${res.body.token}`);
+    expect(fresh.body).toMatchObject({ points: 100 });
+    expect(Buffer.from(res.body.token.split('.')[1], 'base64url').toString()).not.toContain(idNumber);
     const me = await request(t.app).get('/api/me').set('authorization', `Bearer ${r.token}`);
     expect(me.body.user).toMatchObject({ name: '欧阳娜娜', realNameVerified: true });
     const points = await request(t.app).get('/api/points/me').set('authorization', `Bearer ${r.token}`);

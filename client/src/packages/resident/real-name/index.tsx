@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, ScrollView, Text, View } from '@tarojs/components';
 import PageShell from '../../../components/page-shell';
@@ -13,7 +13,7 @@ import {
   type RealNameResult,
 } from '../../../services/api';
 import { RESIDENT_PAGES } from '../../../services/resident-pages';
-import { useToken } from '../../../services/session';
+import { saveToken, useToken } from '../../../services/session';
 import { consentSections, DEFAULT_CONSENT_TITLE } from './consent-text';
 import { ID_LENGTH, idError, idHint, nameError, normaliseIdNumber } from './id-hint';
 import { labelled } from '../../../components/field-label';
@@ -97,6 +97,15 @@ export default function RealNamePage() {
   // Today's failed attempts are used up (429): no point sending more until tomorrow.
   const [blocked, setBlocked] = useState(false);
   const [result, setResult] = useState<RealNameResult | null>(null);
+  // The server's fresh session (it names the new credit subject), kept when leaving the page so
+  // this page does not reload under the success message.
+  const freshToken = useRef<string | null>(null);
+  useEffect(
+    () => () => {
+      if (freshToken.current) saveToken(freshToken.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     if (!result) return undefined;
@@ -141,6 +150,7 @@ export default function RealNamePage() {
       );
       setIdNumber('');
       setName('');
+      if (verified.token) freshToken.current = verified.token;
       setResult(verified);
       accountChanged();
     } catch (e) {
