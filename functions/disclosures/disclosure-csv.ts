@@ -123,19 +123,24 @@ export function parseDisclosureLine(raw: string, header: CsvHeader): CsvLine {
 }
 
 /** A whole file: its kind, the items with their line numbers, the lines that could not be read, or a fatal header problem. */
-export function parseDisclosureCsv(text: string): { kind?: CsvKind; items: Array<{ line: number; item: Record<string, unknown> }>; problems: Array<{ line: number; message: string }>; fatal?: string } {
+export function parseDisclosureCsv(text: string): { kind?: CsvKind; items: Array<{ line: number; item: Record<string, unknown> }>; problems: Array<{ line: number; message: string; sourceId?: string }>; fatal?: string } {
   const lines = text.split(/\r?\n/);
   const headerAt = lines.findIndex((l) => l.trim() !== '');
   if (headerAt < 0) return { items: [], problems: [], fatal: '文件是空的' };
   const header = parseDisclosureHeader(lines[headerAt]);
   if ('error' in header) return { items: [], problems: [], fatal: header.error };
   const items: Array<{ line: number; item: Record<string, unknown> }> = [];
-  const problems: Array<{ line: number; message: string }> = [];
+  const problems: Array<{ line: number; message: string; sourceId?: string }> = [];
+  const idColumn = header.fields.indexOf('sourceId');
   for (let i = headerAt + 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
     const parsed = parseDisclosureLine(lines[i], header);
-    if (parsed.ok) items.push({ line: i + 1, item: parsed.item });
-    else problems.push({ line: i + 1, message: parsed.message });
+    if (parsed.ok) {
+      items.push({ line: i + 1, item: parsed.item });
+      continue;
+    }
+    const sourceId = splitCsvLine(lines[i])?.[idColumn]?.trim();
+    problems.push({ line: i + 1, message: parsed.message, ...(sourceId ? { sourceId } : {}) });
   }
   return { kind: header.kind, items, problems };
 }

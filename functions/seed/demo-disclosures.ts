@@ -9,8 +9,9 @@ const MARKET = 'org-dept-market';
 
 /**
  * The demo's 双公示 decisions, dated relative to the first seeding: a food-business licence of
- * 华信 (which stays grade A with no penalties, as the demo identities promise) and a general
- * penalty of 恒达建材, public for a year from its decision and its business's credit record.
+ * 华信, sent late (which stays grade A with no penalties, as the demo identities promise), and a
+ * general penalty of 恒达建材 sent on time, public for a year from its decision and its business's
+ * credit record.
  */
 export function demoDisclosures(now: Date): Array<Record<string, unknown>> {
   const day = (daysAgo: number) => chinaDate(new Date(now.getTime() - daysAgo * DAY));
@@ -34,7 +35,7 @@ export function demoDisclosures(now: Date): Array<Record<string, unknown>> {
       uscc: REVOKED_USCC,
       partyName: '郑州恒达建材有限公司',
       decisionNo: '管市监罚〔2026〕58号',
-      decidedOn: day(20),
+      decidedOn: day(3),
       category: '罚款',
       content: '销售不合格建筑材料（防火涂料），没收违法所得并处罚款人民币贰万元',
       legalBasis: '《中华人民共和国产品质量法》第四十九条',

@@ -31,9 +31,9 @@ describe('双公示 CSV files', () => {
     const parsed = parseDisclosureCsv(`${head}\nA,甲,${USCC},1,罚款,内容,依据,2026-03-05,很严重\nB,"甲,${USCC}\nC,甲,${USCC},1,罚款,内容,依据,2026-03-05\n`);
     expect(parsed.items).toHaveLength(0);
     expect(parsed.problems).toEqual([
-      { line: 2, message: expect.stringContaining('失信程度') },
+      { line: 2, sourceId: 'A', message: expect.stringContaining('失信程度') },
       { line: 3, message: 'CSV 引号未闭合' },
-      { line: 4, message: '应有 9 列，实际 8 列' },
+      { line: 4, sourceId: 'C', message: '应有 9 列，实际 8 列' },
     ]);
     expect(parseDisclosureCsv('sourceId,subjectType\n').fatal).toContain('表头不是双公示模板');
     expect(parseDisclosureCsv('数据编号,行政处罚决定书文号\n').fatal).toContain('缺少必需的列');

@@ -8,13 +8,19 @@ import { labelled } from '../../../components/field-label';
 import type { DepartmentMe } from '../../../services/department-api';
 import { DISCLOSURE_PAGES, KIND_LABELS, publishDisclosures, SEVERITY_OPTIONS, type DisclosureKind } from '../../../services/disclosures-api';
 import { chinaToday } from '../../../services/time';
-import { usccHint } from '../../enterprise/register/uscc-hint';
+import { usccHint as registerHint } from '../../enterprise/register/uscc-hint';
 import { callFailureText } from '../shared/codes';
 import { DepartmentShell, isSuspended, useDepartmentMe } from '../shared/workbench';
 import { generateSourceId } from '../submit/form';
 import { draftErrors, emptyDraft, outcomeOf, toItem, type DisclosureDraft, type DraftErrors, type DraftField, type SendOutcome } from './draft';
 import '../submit/index.scss';
 import './index.scss';
+
+/** The code's check as typed; a 双公示 shows the code in full, so a passing code just says so. */
+const usccHint = (value: string): FieldMessage | null => {
+  const hint = registerHint(value);
+  return hint?.tone === 'ok' ? { tone: 'ok', text: '代码校验通过' } : hint;
+};
 
 const KIND_OPTIONS = [
   { value: 'penalty', label: '行政处罚（CF）' },

@@ -73,7 +73,7 @@ function Uploader({ user }: { user: DepartmentMe }) {
       const picked = await pickRecordsFile();
       if (!picked) return;
       const parsed = parseDisclosureCsv(picked.text);
-      const problems: LineResult[] = parsed.problems.map((p) => ({ line: p.line, subjectMasked: '—', status: 'rejected', code: 'UNPARSABLE_LINE', reason: p.message }));
+      const problems: LineResult[] = parsed.problems.map((p) => ({ line: p.line, ...(p.sourceId ? { sourceId: p.sourceId } : {}), subjectMasked: '—', status: 'rejected', code: 'UNPARSABLE_LINE', reason: p.message }));
       setUpload({ name: picked.name, parsed, results: problems, totals: { accepted: 0, duplicates: 0, rejected: problems.length, late: 0 }, phase: 'ready' });
     } catch (e) {
       setPickError(e instanceof FileError ? e.message : '文件读取失败，请重新选择');

@@ -61,7 +61,7 @@ function DisclosureCard({ item }: { item: DepartmentDisclosure }) {
         <Text className='cx-disc__fact'>
           决定：{item.decidedOn} · 报送：{chinaDateTime(item.receivedAt)}
         </Text>
-        {item.late && <Text className='cx-disc__fact cx-disc__fact--late'>应于 {chinaDate(new Date(new Date(item.deadline).getTime() - 1).toISOString())} 前报送（决定后 7 个工作日）</Text>}
+        {item.late && <Text className='cx-disc__fact cx-disc__fact--late'>报送期限：{chinaDate(new Date(new Date(item.deadline).getTime() - 1).toISOString())}（决定后 7 个工作日内）</Text>}
         {item.kind === 'license' && item.validFrom && (
           <Text className='cx-disc__fact'>
             有效期：{item.validFrom} 至 {item.validTo}
