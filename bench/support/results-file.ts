@@ -4,8 +4,9 @@ import path from 'node:path';
 export const RESULTS_FILE = path.join(__dirname, '..', 'RESULTS.md');
 
 /**
- * Replaces one `## ` section of bench/RESULTS.md (from its heading to the next `## `), or appends it:
- * a benchmark run on its own refreshes its section and leaves every other section as it was.
+ * Replaces one `## ` section of bench/RESULTS.md (from its heading to the next `## ` heading or
+ * `<!--` marker line), or appends it: a benchmark run on its own refreshes its section and leaves
+ * every other section, and other tools' markers, as they were.
  */
 export function replaceSection(lines: string[], file = RESULTS_FILE): void {
   const heading = lines[0];
@@ -18,7 +19,7 @@ export function replaceSection(lines: string[], file = RESULTS_FILE): void {
     writeFileSync(file, `${text.replace(/\n*$/, '\n\n')}${body.join('\n')}`);
     return;
   }
-  let end = all.findIndex((l, i) => i > start && l.startsWith('## '));
+  let end = all.findIndex((l, i) => i > start && (l.startsWith('## ') || l.startsWith('<!--')));
   if (end < 0) end = all.length;
   writeFileSync(file, [...all.slice(0, start), ...body, ...all.slice(end)].join('\n'));
 }
