@@ -3,6 +3,7 @@ import type { ApplicationView } from '../../services/loans-api';
 import { deadlineText, isDueSoon, isOpen, money, timeLeft, yuan } from '../../services/loans-format';
 import { chinaDateTime } from '../../services/time';
 import StatusTag, { Tag } from './status-tag';
+import { labelValueRow } from '../label-value';
 import './application-summary.scss';
 
 interface SummaryProps {
@@ -11,16 +12,7 @@ interface SummaryProps {
   now: Date;
 }
 
-function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <View className='cx-appsum__row'>
-      <Text className='cx-appsum__label'>{label}</Text>
-      <Text className='cx-appsum__value' data-testid={testId}>
-        {value}
-      </Text>
-    </View>
-  );
-}
+const Row = labelValueRow('cx-appsum');
 
 /** An application at a glance: state, amount, term, purpose, the parties, and the bank's deadline. */
 export default function ApplicationSummary({ application: a, viewer, now }: SummaryProps) {

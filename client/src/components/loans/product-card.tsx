@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ProductView } from '../../services/loans-api';
-import { amountRange, criteriaLines, rateRange, termRange } from '../../services/loans-format';
+import { criteriaLines, rateRange } from '../../services/loans-format';
+import AmountTermFacts from './product-facts';
 import './product-card.scss';
 
 interface ProductCardProps {
@@ -42,18 +43,7 @@ export default function ProductCard({ product: p, mode, onOpen }: ProductCardPro
       </View>
 
       <View className='cx-product__facts'>
-        <View className='cx-product__fact'>
-          <Text className='cx-product__fact-label'>额度</Text>
-          <Text className='cx-product__fact-value' data-testid='product-amount'>
-            {amountRange(p.minAmount, p.maxAmount)}
-          </Text>
-        </View>
-        <View className='cx-product__fact'>
-          <Text className='cx-product__fact-label'>期限</Text>
-          <Text className='cx-product__fact-value' data-testid='product-term'>
-            {termRange(p.minTermMonths, p.maxTermMonths)}
-          </Text>
-        </View>
+        <AmountTermFacts p={p} block='cx-product' />
       </View>
 
       {mode === 'eligibility' && p.eligible !== undefined && (

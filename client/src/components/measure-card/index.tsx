@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { Measure } from '../../services/rights-api';
+import { labelValueRow } from '../label-value';
 import './index.scss';
 
 export const MEASURE_SEVERITY_LABELS: Record<Measure['severity'], string> = { light: '轻微', general: '一般', serious: '严重' };
@@ -8,16 +9,7 @@ export const MEASURE_AFFECTS_LABELS: Record<Measure['affects'][number], string> 
 /** 信用核查 purposes a measure restricts (部门在这些业务前核查企业信用). */
 export const MEASURE_PURPOSE_LABELS: Record<Measure['purposes'][number], string> = { procurement: '政府采购', bidding: '招标投标', approval: '行政审批', award: '评优评先', subsidy: '财政补贴' };
 
-function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <View className='cx-measure__row'>
-      <Text className='cx-measure__label'>{label}</Text>
-      <Text className='cx-measure__value' data-testid={testId}>
-        {children}
-      </Text>
-    </View>
-  );
-}
+const Row = labelValueRow('cx-measure');
 
 interface MeasureCardProps {
   measure: Measure;

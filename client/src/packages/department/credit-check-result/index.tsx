@@ -11,6 +11,7 @@ import { chinaDateTime } from '../../../services/time';
 import { callFailureText } from '../shared/codes';
 import SectionState from '../shared/section-state';
 import { DepartmentShell, useDepartmentMe } from '../shared/workbench';
+import { labelValueRow } from '../../../components/label-value';
 import './index.scss';
 
 type Filter = 'all' | Verdict;
@@ -141,16 +142,7 @@ function ReportCard({ check }: { check: CreditCheckResponse }) {
   );
 }
 
-function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <View className='cx-check-report__row'>
-      <Text className='cx-check-report__label'>{label}</Text>
-      <Text className='cx-check-report__value' data-testid={testId}>
-        {value}
-      </Text>
-    </View>
-  );
-}
+const Row = labelValueRow('cx-check-report');
 
 function CheckView({ id }: { id: string }) {
   const check = useRequest(() => getCreditCheck(id, { silent: true }), [id]);

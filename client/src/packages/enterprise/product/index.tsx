@@ -6,7 +6,8 @@ import { useRequest } from '../../../hooks/use-request';
 import { usePullToRefresh } from '../../../hooks/use-refresh';
 import { useAccountVersion } from '../../../services/account';
 import { getEligibility, type ProductView } from '../../../services/loans-api';
-import { amountRange, criteriaLines, rateRange, termRange } from '../../../services/loans-format';
+import AmountTermFacts from '../../../components/loans/product-facts';
+import { criteriaLines, rateRange } from '../../../services/loans-format';
 import { applyPage, ENTERPRISE_PAGES, productPage } from '../../../services/loans-pages';
 import { goToLogin, useToken } from '../../../services/session';
 import { loadProduct } from '../shared/product';
@@ -30,18 +31,7 @@ function ProductFacts({ p }: { p: ProductView }) {
             {rateRange(p.annualRateMin, p.annualRateMax)}
           </Text>
         </View>
-        <View className='cx-pdetail__fact'>
-          <Text className='cx-pdetail__fact-label'>额度</Text>
-          <Text className='cx-pdetail__fact-value' data-testid='product-amount'>
-            {amountRange(p.minAmount, p.maxAmount)}
-          </Text>
-        </View>
-        <View className='cx-pdetail__fact'>
-          <Text className='cx-pdetail__fact-label'>期限</Text>
-          <Text className='cx-pdetail__fact-value' data-testid='product-term'>
-            {termRange(p.minTermMonths, p.maxTermMonths)}
-          </Text>
-        </View>
+        <AmountTermFacts p={p} block='cx-pdetail' />
       </View>
     </View>
   );

@@ -7,21 +7,13 @@ import { useRequest } from '../../../hooks/use-request';
 import { usePullToRefresh } from '../../../hooks/use-refresh';
 import { getPublicEnterprise, type PublicEnterprise } from '../../../services/commitments-api';
 import { chinaDate } from '../../../services/time';
+import { labelValueRow } from '../../../components/label-value';
 import './index.scss';
 
 type License = PublicEnterprise['licenses'][number];
 type Penalty = PublicEnterprise['penalties'][number];
 
-function Row({ label, children, testId, tone }: { label: string; children: ReactNode; testId?: string; tone?: 'danger' }) {
-  return (
-    <View className='cx-pent__row'>
-      <Text className='cx-pent__label'>{label}</Text>
-      <Text className={`cx-pent__value${tone ? ` cx-pent__value--${tone}` : ''}`} data-testid={testId}>
-        {children}
-      </Text>
-    </View>
-  );
-}
+const Row = labelValueRow('cx-pent');
 
 function LicenseItem({ l }: { l: License }) {
   return (

@@ -7,6 +7,7 @@ import { readClipboard } from '../../../services/clipboard';
 import { verifyReport, type VerifyResult } from '../../../services/rights-api';
 import { chinaDateTime } from '../../../services/time';
 import { parsePastedReport } from './parse-report';
+import { labelValueRow } from '../../../components/label-value';
 import './index.scss';
 
 interface Outcome {
@@ -62,16 +63,7 @@ function ResultCard({ outcome }: { outcome: Outcome }) {
   );
 }
 
-function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <View className='cx-verify__row'>
-      <Text className='cx-verify__label'>{label}</Text>
-      <Text className='cx-verify__value' data-testid={testId}>
-        {value}
-      </Text>
-    </View>
-  );
-}
+const Row = labelValueRow('cx-verify');
 
 /** 报告核验 (public): paste a report with its signature and learn whether it is genuine and unchanged. */
 export default function VerifyPage() {

@@ -16,18 +16,10 @@ import { creditChanged } from '../rights/changes';
 import { rememberEvents } from '../shared/event-cache';
 import { chinaDate, countedText, SEVERITY_LABELS, signedPoints } from '../shared/format';
 import { loadEvent } from './load-event';
+import { labelValueRow } from '../../../components/label-value';
 import './index.scss';
 
-function Row({ label, children, testId }: { label: string; children: string; testId?: string }) {
-  return (
-    <View className='cx-event__row'>
-      <Text className='cx-event__label'>{label}</Text>
-      <Text className='cx-event__value' data-testid={testId}>
-        {children}
-      </Text>
-    </View>
-  );
-}
+const Row = labelValueRow('cx-event');
 
 // Taro passes query values encoded on some platforms and decoded on others.
 function safeDecode(value: string): string {
