@@ -74,7 +74,7 @@ describe('app.json of the mini program', () => {
     // Every rule names a real page (a typo would silently fall through to the catch-all).
     for (const r of rules) expect({ page: r.page, known: r.page === '*' || allPages.includes(r.page) }).toEqual({ page: r.page, known: true });
 
-    const open = ['pages/incentives/index', 'pages/loans/index', 'packages/public/verify/index', 'packages/public/measures/index', 'pages/index/index', 'packages/public/notices/index', 'packages/public/privacy/index'];
+    const open = ['pages/incentives/index', 'pages/loans/index', 'packages/public/verify/index', 'packages/public/measures/index', 'pages/index/index', 'packages/public/notices/index', 'packages/public/privacy/index', 'packages/public/search/index', 'packages/public/enterprise/index'];
     for (const page of open) expect({ page, indexable: indexable(rules, page) }).toEqual({ page, indexable: true });
 
     const personalOrStaff = allPages.filter((p) => !open.includes(p));
