@@ -152,17 +152,6 @@ export class IncentivesRepository {
     return shardKeys.map((k) => used.get(k.pk) ?? 0);
   }
 
-  /** The stock used on each shard, read strongly consistently (a redemption whose shard ran out looks for another). */
-  private async stockShardsUsed(incentiveId: string): Promise<number[]> {
-    const shardKeys = stockShardKeys(incentiveId);
-    const out = await dynamoose.aws.ddb().send(
-      new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: shardKeys.map((k) => marshall(k)), ConsistentRead: true } } }),
-    );
-    const used = new Map((out.Responses?.[this.tableName] ?? []).map((raw) => unmarshall(raw)).map((i) => [i.pk as string, (i.used as number) ?? 0]));
-    if (Object.keys(out.UnprocessedKeys ?? {}).length > 0) throw new Error('stock shards not read');
-    return shardKeys.map((k) => used.get(k.pk) ?? 0);
-  }
-
   /** A new pass (one PutItem through the SDK, on every QR the resident shows); never overwrites. */
   async createPass(p: PassRecord): Promise<void> {
     const item = { ...keys.pass(p.passId), entity: 'Pass', passId: p.passId, incentiveId: p.incentiveId, residentUserId: p.residentUserId, ...(p.residentSubjectKey ? { residentSubjectKey: p.residentSubjectKey } : {}), expiresAt: p.expiresAt, issuedAt: p.issuedAt, ttl: p.expiresAt + 7 * 86400 };
