@@ -1,11 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
 import PageShell from '../page-shell';
 import { useRequest } from '../../hooks/use-request';
-import { getMe, isApiError, type Me, type Role } from '../../services/api';
+import { getMe, type Me, type Role } from '../../services/api';
 import { HOME_PAGE, useToken } from '../../services/session';
-import './role-shell.scss';
+
+// The 信易贷 pages import the section error from here with the shell.
+export { SectionError } from '../section-error';
 
 export interface RoleMe {
   /** The role the pages are for. */
@@ -73,17 +74,5 @@ export default function RoleShell({ me, name, children, ...page }: RoleShellProp
     >
       {user && allowed && children(user)}
     </PageShell>
-  );
-}
-
-/** A section of a ready page that failed on its own, with 重试. */
-export function SectionError({ error, onRetry, testId }: { error: unknown; onRetry: () => void; testId?: string }) {
-  return (
-    <View className='cx-section-error' data-testid={testId}>
-      <Text className='cx-section-error__text'>{isApiError(error) ? error.message : '加载失败，请稍后重试'}</Text>
-      <Button className='cx-btn cx-btn--secondary cx-section-error__btn' onClick={onRetry}>
-        重试
-      </Button>
-    </View>
   );
 }

@@ -5,24 +5,14 @@ import { EmptyState } from '../../../components/page-shell';
 import RedemptionRow from '../../../components/redemption-row';
 import { useRequest } from '../../../hooks/use-request';
 import { usePullToRefresh, useReloadOnReturn } from '../../../hooks/use-refresh';
-import { getIncentives, getRedemptions, isApiError, type IncentiveView, type Me } from '../../../services/api';
+import { getIncentives, getRedemptions, type IncentiveView, type Me } from '../../../services/api';
 import { quotaText } from '../../../services/incentives';
 import { MERCHANT_PAGES, verifyPage } from '../../../services/merchant-pages';
 import { MerchantHeader, MerchantShell, useMerchantMe } from '../shared/merchant';
+import { SectionError } from '../../../components/section-error';
 import './index.scss';
 
 const RECENT = 5;
-
-function SectionError({ error, onRetry, testId }: { error: unknown; onRetry: () => void; testId: string }) {
-  return (
-    <View className='cx-merchant__error' data-testid={testId}>
-      <Text className='cx-merchant__error-text'>{isApiError(error) ? error.message : '加载失败，请稍后重试'}</Text>
-      <Button className='cx-btn cx-btn--secondary cx-merchant__retry' onClick={onRetry}>
-        重试
-      </Button>
-    </View>
-  );
-}
 
 function Scenario({ item }: { item: IncentiveView }) {
   return (
@@ -95,7 +85,7 @@ function MerchantArea({ user, reloadRef }: AreaProps) {
         </View>
         {recent.loading && !recent.data && <Text className='cx-text-secondary'>加载中…</Text>}
         {!recent.loading && recent.error !== undefined && (
-          <SectionError testId='merchant-recent-error' error={recent.error} onRetry={() => void recent.reload()} />
+          <SectionError compact testId='merchant-recent-error' error={recent.error} onRetry={() => void recent.reload()} />
         )}
         {recent.data && !recent.error && recent.data.items.length === 0 && (
           <EmptyState testId='merchant-recent-empty' title='暂无核销记录' description='居民出示凭证并核验通过后，记录会显示在这里。' />
@@ -107,7 +97,7 @@ function MerchantArea({ user, reloadRef }: AreaProps) {
         <Text className='cx-section-title'>参与的信易+ 场景</Text>
         {scenarios.loading && !scenarios.data && <Text className='cx-text-secondary'>加载中…</Text>}
         {!scenarios.loading && scenarios.error !== undefined && (
-          <SectionError testId='merchant-scenarios-error' error={scenarios.error} onRetry={() => void scenarios.reload()} />
+          <SectionError compact testId='merchant-scenarios-error' error={scenarios.error} onRetry={() => void scenarios.reload()} />
         )}
         {scenarios.data && !scenarios.error && scenarios.data.length === 0 && (
           <Text className='cx-text-secondary'>本单位暂未参与信易+ 场景，请联系信用中心。</Text>

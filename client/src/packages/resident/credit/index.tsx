@@ -1,6 +1,7 @@
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import EntryCard from '../../../components/entry-card';
+import { SectionError } from '../../../components/section-error';
 import PageShell, { EmptyState } from '../../../components/page-shell';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useRequest } from '../../../hooks/use-request';
@@ -25,17 +26,6 @@ const QUIET = ['REAL_NAME_REQUIRED', 'FORBIDDEN', 'CONSENT_WITHDRAWN'];
 
 const open = (url: string) => () => void Taro.navigateTo({ url });
 
-function SectionError({ message, onRetry, testId }: { message: string; onRetry: () => void; testId: string }) {
-  return (
-    <View className='cx-credit__section-error' data-testid={testId}>
-      <Text className='cx-credit__section-error-text'>{message}</Text>
-      <Button className='cx-btn cx-btn--secondary cx-credit__retry' onClick={onRetry}>
-        重试
-      </Button>
-    </View>
-  );
-}
-
 function SectionLoading() {
   return (
     <View className='cx-credit__section-loading'>
@@ -45,8 +35,6 @@ function SectionLoading() {
     </View>
   );
 }
-
-const errorText = (e: unknown) => (isApiError(e) ? e.message : '加载失败，请稍后重试');
 
 function PointsHeader({ points }: { points: PointsResponse }) {
   return (
@@ -151,7 +139,7 @@ export default function CreditPage() {
             <Text className='cx-section-title'>近 12 个月走势</Text>
             {trend.loading && !trend.data && <SectionLoading />}
             {trend.error !== undefined && !trend.loading && (
-              <SectionError testId='trend-error' message={errorText(trend.error)} onRetry={() => void trend.reload()} />
+              <SectionError testId='trend-error' error={trend.error} onRetry={() => void trend.reload()} />
             )}
             {trend.data && !trend.error && <TrendChart items={trend.data.items} />}
           </View>
@@ -160,7 +148,7 @@ export default function CreditPage() {
             <Text className='cx-section-title'>信用记录</Text>
             {events.loading && <SectionLoading />}
             {!events.loading && events.error !== undefined && (
-              <SectionError testId='events-error' message={errorText(events.error)} onRetry={() => void events.reload()} />
+              <SectionError testId='events-error' error={events.error} onRetry={() => void events.reload()} />
             )}
             {!events.loading && !events.error && events.items.length === 0 && (
               <EmptyState
@@ -175,7 +163,7 @@ export default function CreditPage() {
                 <View className='cx-credit__list-foot' data-testid='events-foot'>
                   {events.loadingMore && <Text className='cx-text-secondary'>加载中…</Text>}
                   {!events.loadingMore && events.moreError !== undefined && (
-                    <SectionError testId='events-more-error' message={errorText(events.moreError)} onRetry={() => void events.loadMore()} />
+                    <SectionError testId='events-more-error' error={events.moreError} onRetry={() => void events.loadMore()} />
                   )}
                   {!events.loadingMore && !events.moreError && events.hasMore && (
                     <Button className='cx-btn cx-btn--secondary cx-btn--block' data-testid='events-more' onClick={() => void events.loadMore()}>
