@@ -11,6 +11,7 @@ import { labelled } from '../../../components/field-label';
 import { callFailureText } from '../shared/codes';
 import SectionState from '../shared/section-state';
 import { DepartmentShell, isSuspended, useDepartmentMe } from '../shared/workbench';
+import '../records/index.scss';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -151,8 +152,8 @@ function DisclosureList({ user }: { user: DepartmentMe }) {
       testId='disclosures'
     >
       <View data-testid='disclosures-list'>
-        <Text className='cx-disc__intro'>决定作出后 7 个工作日内报送为按时，超过的标为「迟报」并计入本部门统计。</Text>
-        <View className='cx-disc__grid'>
+        <Text className='cx-records__intro'>决定作出后 7 个工作日内报送为按时，超过的标为「迟报」并计入本部门统计。</Text>
+        <View className='cx-records__grid'>
           {list.items.map((d) => (
             <DisclosureCard key={d.sourceId} item={d} />
           ))}
@@ -170,7 +171,7 @@ export default function DisclosuresPage() {
     <DepartmentShell session={session} title='双公示'>
       {(user) => (
         <View>
-          <View className='cx-disc__actions'>
+          <View className='cx-records__actions'>
             <Button className='cx-btn' data-testid='disclosures-submit' onClick={() => void Taro.navigateTo({ url: DISCLOSURE_PAGES.submit })}>
               报送一项决定
             </Button>
