@@ -1,9 +1,10 @@
-import { PutItemCommand, QueryCommand, TransactionCanceledException, TransactWriteItemsCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, BatchWriteItemCommand, PutItemCommand, QueryCommand, type WriteRequest, TransactionCanceledException, TransactWriteItemsCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { keys } from '../shared/db/keys';
-import { batchGetPlainItems, createOnlyPut, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
+import { backoff, batchGetPlainItems, createOnlyPut, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
 import { readProjectionAndStat, residentStatWrites, statOf, toStat, type ResidentStat } from '../stats/resident-counters';
+import { mapLimit } from '../shared/domain/concurrency';
 import type { CreditEvent, SubjectProjection } from './credit.types';
 
 const isPerson = (subjectKey: string) => subjectKey.startsWith('P#');
@@ -284,6 +285,125 @@ export class CreditRepository {
     if (!isPerson(subjectKey)) return { projection: await this.getProjection(subjectKey), stat: null };
     const { projection, stat } = await readProjectionAndStat(this.tableName, subjectKey);
     return { projection: projection ? toProjection(projection) : null, stat };
+  }
+
+  /**
+   * getForWrite for many subjects: their projections and STAT items in consistent BatchGets (100
+   * keys a call, 16 in flight), for the bulk importer.
+   */
+  async getManyForWrite(subjectKeys: string[]): Promise<Map<string, { projection: SubjectProjection | null; stat: ResidentStat | null }>> {
+    const keyList = subjectKeys.flatMap((k) => [keys.subjectProjection(k), ...(isPerson(k) ? [keys.residentStat(k)] : [])]);
+    const found = new Map((await this.consistentBatchGet(keyList)).map((i) => [`${i.pk}|${i.sk}`, i]));
+    const at = (k: { pk: string; sk: string }) => found.get(`${k.pk}|${k.sk}`);
+    return new Map(
+      subjectKeys.map((k) => {
+        const p = at(keys.subjectProjection(k));
+        return [k, { projection: p ? toProjection(p) : null, stat: isPerson(k) ? toStat(at(keys.residentStat(k))) : null }];
+      }),
+    );
+  }
+
+  /** The bulk importer: which of these (department, sourceId) records are known, and as which event (consistent reads). */
+  async sourceMarkers(sources: Array<{ department: string; sourceId: string }>): Promise<Map<string, { eventId: string; subjectKey: string }>> {
+    const found = await this.consistentBatchGet(sources.map((x) => keys.recordSource(x.department, x.sourceId)));
+    return new Map(found.map((i) => [String(i.pk).slice('SRC#'.length), { eventId: i.eventId as string, subjectKey: i.subjectKey as string }]));
+  }
+
+  /** The bulk importer: stored events by subject and id (consistent reads), by id. */
+  async storedEvents(refs: Array<{ subjectKey: string; eventId: string }>): Promise<Map<string, CreditEvent>> {
+    const found = await this.consistentBatchGet(refs.map((r) => keys.subjectEvent(r.subjectKey, r.eventId)));
+    return new Map(found.map((i) => [i.eventId as string, toEvent(i)]));
+  }
+
+  /**
+   * The bulk importer's event writes: each event with its source marker, in BatchWriteItem calls
+   * (25 items, 16 in flight), without conditions. The importer writes only records whose marker
+   * it found absent, under ids derived from (department, sourceId), so writing one again after
+   * an interruption rewrites the same items; the projections follow in their own writes.
+   */
+  async putEventsUnguarded(events: CreditEvent[]): Promise<void> {
+    const writes: WriteRequest[] = events.flatMap((e) => [
+      { PutRequest: { Item: marshall({ ...keys.recordSource(e.department, e.sourceId), entity: 'RecordSource', eventId: e.id, subjectKey: e.subjectKey, createdAt: e.receivedAt }) } },
+      { PutRequest: { Item: marshall(eventItem(e), { removeUndefinedValues: true }) } },
+    ]);
+    const batches = Array.from({ length: Math.ceil(writes.length / 25) }, (_, i) => writes.slice(i * 25, i * 25 + 25));
+    await mapLimit(batches, 16, async (batch) => {
+      let pending = batch;
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        const out = await dynamoose.aws.ddb().send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } }));
+        pending = out.UnprocessedItems?.[this.tableName] ?? [];
+        if (pending.length > 0) await backoff(attempt);
+      }
+    });
+  }
+
+  /**
+   * A subject's new projection over the version read (or over none), with a counted resident's
+   * STAT item in the same transaction; a business's alone, in one conditional PutItem. False
+   * when another writer moved the projection (or the STAT item) first. `unguarded`: a person read
+   * without a STAT item is written alone too, and the caller checks afterwards (statsAfterUnguarded).
+   */
+  async putProjection(projection: SubjectProjection, expectedVersion: number | null, statFrom: ResidentStat | null, unguarded = false): Promise<boolean> {
+    try {
+      if (!isPerson(projection.subjectKey) || (unguarded && statFrom === null)) {
+        await dynamoose.aws.ddb().send(new PutItemCommand(this.projectionPut(projection, expectedVersion)));
+      } else {
+        await dynamoose.aws.ddb().send(new TransactWriteItemsCommand({ TransactItems: [{ Put: this.projectionPut(projection, expectedVersion) }, ...this.statWrites(projection, statFrom)] }));
+      }
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e) || isTransactionConflict(e)) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * After unguarded projection writes: the subjects that became counted residents meanwhile (an
+   * enrolment read the projection before the write) get their STAT item moved to the projection
+   * as it now stands, checked against its version; every other writer moves it in its own
+   * transaction, so this is the only gap, and it is closed here.
+   */
+  async statsAfterUnguarded(subjectKeys: string[]): Promise<void> {
+    const persons = subjectKeys.filter(isPerson);
+    const enrolled = (await this.consistentBatchGet(persons.map((k) => keys.residentStat(k)))).map((i) => i.subjectKey as string);
+    await mapLimit(enrolled, 4, async (subjectKey) => {
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const { projection, stat } = await this.getForWrite(subjectKey);
+        if (!projection || !stat) return;
+        const to = statOf(projection);
+        if (stat.tier === to.tier && stat.points === to.points && stat.dueAt === to.dueAt) return;
+        try {
+          await dynamoose.aws.ddb().send(
+            new TransactWriteItemsCommand({
+              TransactItems: [
+                { ConditionCheck: { TableName: this.tableName, Key: marshall(keys.subjectProjection(subjectKey)), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: marshall({ ':v': projection.version }) } },
+                ...residentStatWrites(this.tableName, subjectKey, stat, to),
+              ],
+            }),
+          );
+          return;
+        } catch (e) {
+          if (!(e instanceof TransactionCanceledException)) throw e;
+          await backoff(attempt);
+        }
+      }
+      throw new Error(`resident statistics of ${subjectKey} could not be brought up to date`);
+    });
+  }
+
+  private async consistentBatchGet(keyList: Array<{ pk: string; sk: string }>): Promise<Doc[]> {
+    const found: Doc[] = [];
+    const chunks = Array.from({ length: Math.ceil(keyList.length / 100) }, (_, i) => keyList.slice(i * 100, i * 100 + 100));
+    await mapLimit(chunks, 16, async (chunk) => {
+      let pending: Array<Record<string, AttributeValue>> = chunk.map((k) => marshall(k));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        const out = await dynamoose.aws.ddb().send(new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
+        for (const raw of out.Responses?.[this.tableName] ?? []) found.push(unmarshall(raw));
+        pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Array<Record<string, AttributeValue>>;
+        if (pending.length > 0) await backoff(attempt);
+      }
+    });
+    return found;
   }
 
   /** The STAT item's move for a person subject's new projection (see stats/resident-counters.ts); none for a business. */

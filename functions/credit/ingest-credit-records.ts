@@ -9,11 +9,13 @@ import { maskIdNumber } from '../shared/domain/identifiers';
 import { AppError } from '../shared/http/app-error';
 import { MAX_EVENTS_PER_APPEND, type CreditRepository } from './credit.repository';
 import { enterpriseSubjectKey, personSubjectKey, type CreditEvent } from './credit.types';
+import type { CatalogueVersion } from '../rules/rules.domain';
 import { buildProjection } from './projection';
 import type { ScoredEvent } from '../points/points.engine';
 import { validateRecord, type ValidRecord } from './record-validation';
 
 export const MAX_RECORDS_PER_CALL = 500;
+
 const SUBJECT_CONCURRENCY = 16;
 const MAX_ATTEMPTS = 8;
 
@@ -23,7 +25,7 @@ export interface IngestResult {
   rejected: Array<{ index: number; code: string; message: string }>;
 }
 
-interface Pending {
+export interface Pending {
   index: number;
   event: CreditEvent;
 }
@@ -41,16 +43,29 @@ interface Pending {
  * 5. Report accepted, duplicates and rejections by index.
  */
 export async function ingestCreditRecords(
-  deps: { credit: CreditRepository; rules: RulesRepository; orgs: OrgsRepository; clock: Clock; idHashPepper: string },
+  deps: IngestDeps,
   department: string | undefined,
   records: unknown[],
   /** Rules this call may use beyond the department's own (双公示: a department's own penalties score by the catalogue's penalty rules). */
   extraRules: readonly string[] = [],
 ): Promise<IngestResult> {
-  if (!department) throw new AppError(403, 'FORBIDDEN', '当前账号未绑定报送部门');
   if (records.length > MAX_RECORDS_PER_CALL) {
     throw new AppError(413, 'TOO_MANY_RECORDS', `每次最多报送 ${MAX_RECORDS_PER_CALL} 条记录，本次 ${records.length} 条`);
   }
+  return ingestBatch(deps, department, records, extraRules);
+}
+
+export type IngestDeps = { credit: CreditRepository; rules: RulesRepository; orgs: OrgsRepository; clock: Clock; idHashPepper: string };
+
+/** Steps 1–3: the catalogue, the department's right to submit, and the valid records grouped by subject. */
+export async function prepareBatch(
+  deps: IngestDeps,
+  department: string | undefined,
+  records: unknown[],
+  extraRules: readonly string[],
+  eventId: (sourceId: string) => string = () => `ev-${randomUUID()}`,
+): Promise<{ catalogue: CatalogueVersion[]; result: IngestResult; bySubject: Map<string, Pending[]> }> {
+  if (!department) throw new AppError(403, 'FORBIDDEN', '当前账号未绑定报送部门');
   const now = deps.clock.now();
   const [catalogue, org] = await Promise.all([deps.rules.listVersions(), deps.orgs.get(department)]);
   if (!org || org.type !== 'department') throw new AppError(403, 'FORBIDDEN', '当前账号未绑定报送部门');
@@ -72,12 +87,16 @@ export async function ingestCreditRecords(
       return;
     }
     seenSources.add(v.record.input.sourceId);
-    const event = toEvent(v.record, department, receivedAt, deps.idHashPepper);
-    const group = bySubject.get(event.subjectKey) ?? [];
-    group.push({ index, event });
-    bySubject.set(event.subjectKey, group);
+    const event = toEvent(v.record, department, receivedAt, deps.idHashPepper, eventId(v.record.input.sourceId));
+    const group = bySubject.get(event.subjectKey);
+    if (group) group.push({ index, event });
+    else bySubject.set(event.subjectKey, [{ index, event }]);
   });
+  return { catalogue, result, bySubject };
+}
 
+async function ingestBatch(deps: IngestDeps, department: string | undefined, records: unknown[], extraRules: readonly string[]): Promise<IngestResult> {
+  const { catalogue, result, bySubject } = await prepareBatch(deps, department, records, extraRules);
   const chunks: Array<{ subjectKey: string; items: Pending[] }> = [];
   for (const [subjectKey, items] of bySubject) {
     for (let i = 0; i < items.length; i += MAX_EVENTS_PER_APPEND) chunks.push({ subjectKey, items: items.slice(i, i + MAX_EVENTS_PER_APPEND) });
@@ -96,10 +115,10 @@ export async function ingestCreditRecords(
   return result;
 }
 
-function toEvent(r: ValidRecord, department: string, receivedAt: string, pepper: string): CreditEvent {
+function toEvent(r: ValidRecord, department: string, receivedAt: string, pepper: string, id: string): CreditEvent {
   const subjectKey = r.input.subjectType === 'person' ? personSubjectKey(hashIdNumber(r.subjectId, pepper)) : enterpriseSubjectKey(r.subjectId);
   return {
-    id: `ev-${randomUUID()}`,
+    id,
     subjectKey,
     subjectType: r.input.subjectType,
     ruleId: r.rule.id,

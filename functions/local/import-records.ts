@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { importFile } from '../credit/import/import-file';
 import type { IngestResult } from '../credit/ingest-credit-records';
 import { disclosureCsvParser } from '../disclosures/disclosure-csv';
+import { IMPORT_WINDOW } from './import-window';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.LOG_LEVEL ??= 'WARN';
@@ -26,7 +27,7 @@ function bar(fraction: number, width = 28): string {
 async function directSubmitter(department: string, disclosures = false): Promise<(records: unknown[]) => Promise<IngestResult>> {
   const { parseConfig } = await import('../shared/config/config');
   const { buildDeps } = await import('../container');
-  const { ingestCreditRecords } = await import('../credit/ingest-credit-records');
+  const { importCreditRecords } = await import('../credit/import/import-credit-records');
   const config = parseConfig({ STAGE: 'local', DYNAMODB_ENDPOINT: `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`, ...process.env });
   const deps = await buildDeps(config);
   const org = await deps.identities.getOrg(department).catch(() => {
@@ -37,7 +38,7 @@ async function directSubmitter(department: string, disclosures = false): Promise
     const { publishDisclosures } = await import('../disclosures/publish-disclosures');
     return (items) => publishDisclosures({ ...deps, idHashPepper: config.idHashPepper }, department, items);
   }
-  return (records) => ingestCreditRecords({ ...deps, idHashPepper: config.idHashPepper }, department, records);
+  return (records) => importCreditRecords({ ...deps, idHashPepper: config.idHashPepper }, department, records);
 }
 
 function apiSubmitter(api: string, token: string, disclosures = false): (records: unknown[]) => Promise<IngestResult> {
@@ -83,6 +84,8 @@ async function main() {
     file,
     fresh: values.fresh,
     submit,
+    // Straight into the database, a window of the file at a time: events in batches, one projection write per subject and window.
+    ...(values.api || values.disclosures ? {} : { batchSize: IMPORT_WINDOW, maxBatchSize: IMPORT_WINDOW }),
     ...(values.disclosures ? { csvParser: disclosureCsvParser() } : {}),
     onProgress: (p) => {
       if (values.quiet) return;

@@ -5,8 +5,10 @@ import { parseCsvHeader, parseCsvLine, parseJsonLine, type Parsed } from './pars
 import { redactRecord, redactText } from './redact';
 
 /**
- * Imports a department's file of credit records in batches of at most 500.
- * - Every batch goes through the same ingestion as `POST /api/credit-records` (`submit`).
+ * Imports a department's file of credit records in batches of at most 500 (through the API), or
+ * in larger windows straight into the database (`maxBatchSize`).
+ * - Every batch goes through the same ingestion as `POST /api/credit-records` (`submit`); a
+ *   direct import through its bulk form, which makes one transaction per subject and window.
  * - After each batch a checkpoint records how many lines are done; a re-run after an
  *   interruption resumes there. Even without the checkpoint nothing doubles: every record's
  *   (department, sourceId) is idempotent.
@@ -25,7 +27,9 @@ export interface ImportSummary {
 export interface ImportOptions {
   file: string;
   submit: (records: unknown[]) => Promise<IngestResult>;
+  /** Records per submit: at most 500 through the API; a direct import takes larger windows (maxBatchSize). */
   batchSize?: number;
+  maxBatchSize?: number;
   onProgress?: (done: { lines: number; bytes: number; totalBytes: number; accepted: number; duplicates: number; rejected: number }) => void;
   fresh?: boolean;
   /** Another CSV layout (双公示's Chinese headers): its header and line parsers. */
@@ -45,7 +49,7 @@ interface Checkpoint {
 
 export async function importFile(opts: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
-  const batchSize = Math.min(opts.batchSize ?? 500, 500);
+  const batchSize = Math.min(opts.batchSize ?? 500, opts.maxBatchSize ?? 500);
   const stat = statSync(opts.file);
   const checkpointPath = `${opts.file}.checkpoint.json`;
   const rejectsPath = `${opts.file}.rejects.jsonl`;
