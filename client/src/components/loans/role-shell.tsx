@@ -1,30 +1,21 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import Taro from '@tarojs/taro';
 import PageShell from '../page-shell';
-import { useRequest } from '../../hooks/use-request';
-import { getMe, type Me, type Role } from '../../services/api';
-import { HOME_PAGE, useToken } from '../../services/session';
+import { cannotUse, deniedState } from '../page-shell/denied';
+import { staffOf, useRoleSession, type RoleSession } from '../../hooks/use-role-session';
+import type { Me, Role } from '../../services/api';
 
 // The 信易贷 pages import the section error from here with the shell.
 export { SectionError } from '../section-error';
 
-export interface RoleMe {
+/** `allowed`: the signed-in user has the role (a bank officer also needs the bank's organisation). */
+export interface RoleMe extends RoleSession<Me> {
   /** The role the pages are for. */
   role: Role;
-  user: Me | undefined;
-  loading: boolean;
-  error: unknown;
-  reload: () => Promise<void>;
-  /** The signed-in user has the role (a bank officer also needs the bank's organisation). */
-  allowed: boolean;
 }
 
 export function useRoleMe(role: Role): RoleMe {
-  const token = useToken();
-  const me = useRequest(() => getMe().then((r) => r.user), [token], token !== null);
-  const user = me.data;
-  const allowed = Boolean(user?.roles.includes(role) && (role !== 'bank' || user.orgId));
-  return { role, user, loading: me.loading, error: me.error, reload: me.reload, allowed };
+  const session = useRoleSession<Me>(role === 'bank' ? staffOf('bank') : (user) => user.roles.includes(role));
+  return { role, ...session };
 }
 
 /**
@@ -68,9 +59,7 @@ export default function RoleShell({ me, name, children, ...page }: RoleShellProp
       error={me.error ?? (allowed ? page.error : undefined)}
       onRetry={me.error ? me.reload : page.onRetry}
       empty={denied || (allowed && Boolean(page.empty))}
-      emptyTitle={denied ? '无权访问' : page.emptyTitle}
-      emptyDescription={denied ? `当前账号不能使用${name}，请切换账号后再试。` : page.emptyDescription}
-      emptyAction={denied ? { text: '返回首页', onClick: () => void Taro.switchTab({ url: HOME_PAGE }) } : page.emptyAction}
+      {...(denied ? deniedState(cannotUse(name)) : { emptyTitle: page.emptyTitle, emptyDescription: page.emptyDescription, emptyAction: page.emptyAction })}
     >
       {user && allowed && children(user)}
     </PageShell>

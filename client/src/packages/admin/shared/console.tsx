@@ -2,12 +2,12 @@ import { useEffect, useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import PageShell from '../../../components/page-shell';
-import { useRequest } from '../../../hooks/use-request';
+import { deniedState } from '../../../components/page-shell/denied';
 import { usePullToRefresh } from '../../../hooks/use-refresh';
-import { getMe, type Me, type Role } from '../../../services/api';
+import { useSessionUser } from '../../../hooks/use-role-session';
+import type { Me, Role } from '../../../services/api';
 import { ORG_PAGES } from '../../../services/org-pages';
 import { ADMIN_PAGES, adminCasesPage } from '../../../services/rights-pages';
-import { HOME_PAGE, useToken } from '../../../services/session';
 import './console.scss';
 
 export type ConsoleNavKey = 'dashboard' | 'orgs' | 'rules' | 'incentives' | 'measures' | 'cases' | 'notices' | 'commitments';
@@ -61,8 +61,7 @@ interface ConsoleFrameProps {
  * navigation, and lays the content out for a phone or (≥ 768 px) a desktop browser.
  */
 export default function ConsoleFrame({ roles, title, subtitle, nav, onRefresh, children }: ConsoleFrameProps) {
-  const token = useToken();
-  const me = useRequest(() => getMe().then((r) => r.user), [token], token !== null);
+  const me = useSessionUser();
   const [refresh, setRefresh] = useState(0);
   usePullToRefresh(async () => {
     setRefresh((n) => n + 1);
@@ -85,9 +84,7 @@ export default function ConsoleFrame({ roles, title, subtitle, nav, onRefresh, c
       error={me.error}
       onRetry={me.reload}
       empty={Boolean(user) && !allowed}
-      emptyTitle='无权访问'
-      emptyDescription='当前账号不能使用此功能，请切换账号后再试。'
-      emptyAction={{ text: '返回首页', onClick: () => void Taro.switchTab({ url: HOME_PAGE }) }}
+      {...deniedState('当前账号不能使用此功能，请切换账号后再试。')}
     >
       {user && allowed && (
         <View className='cx-console__body'>

@@ -2,26 +2,18 @@ import { useEffect, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import PageShell from '../../../components/page-shell';
+import { deniedState } from '../../../components/page-shell/denied';
 import { useRequest, type RequestState } from '../../../hooks/use-request';
+import { staffOf, useRoleSession, type RoleSession } from '../../../hooks/use-role-session';
 import { getDepartmentMe, getRuleCatalogue, type DepartmentMe, type RuleView } from '../../../services/department-api';
-import { HOME_PAGE, useToken } from '../../../services/session';
 import { departmentRules } from './rules';
 import './workbench.scss';
 
-export interface DepartmentSession {
-  user: DepartmentMe | undefined;
-  loading: boolean;
-  error: unknown;
-  reload: () => Promise<void>;
-  /** Department staff bound to a department. */
-  allowed: boolean;
-}
+/** `allowed`: department staff bound to a department. */
+export type DepartmentSession = RoleSession<DepartmentMe>;
 
 export function useDepartmentMe(): DepartmentSession {
-  const token = useToken();
-  const me = useRequest(() => getDepartmentMe().then((r) => r.user), [token], token !== null);
-  const user = me.data;
-  return { user, loading: me.loading, error: me.error, reload: me.reload, allowed: Boolean(user?.roles.includes('department') && user.orgId) };
+  return useRoleSession<DepartmentMe>(staffOf('department'), () => getDepartmentMe().then((r) => r.user));
 }
 
 /** The rules the signed-in department may submit (the whole catalogue is one request); `refresh` reloads them. */
@@ -57,9 +49,7 @@ export function DepartmentShell({ session, title, subtitle, children }: ShellPro
       error={session.error}
       onRetry={session.reload}
       empty={Boolean(user) && !allowed}
-      emptyTitle='无权访问'
-      emptyDescription='部门工作台仅供各报送部门的工作人员使用，请切换账号后再试。'
-      emptyAction={{ text: '返回首页', onClick: () => void Taro.switchTab({ url: HOME_PAGE }) }}
+      {...deniedState('部门工作台仅供各报送部门的工作人员使用，请切换账号后再试。')}
     >
       {user && allowed && (
         <View className='cx-dept__body'>

@@ -1,26 +1,16 @@
 import type { ReactNode } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import PageShell from '../../../components/page-shell';
-import { useRequest } from '../../../hooks/use-request';
-import { getMe, type Me } from '../../../services/api';
-import { HOME_PAGE, useToken } from '../../../services/session';
+import { cannotUse, deniedState } from '../../../components/page-shell/denied';
+import { staffOf, useRoleSession, type RoleSession } from '../../../hooks/use-role-session';
+import type { Me } from '../../../services/api';
 import './merchant.scss';
 
-export interface MerchantMe {
-  user: Me | undefined;
-  loading: boolean;
-  error: unknown;
-  reload: () => Promise<void>;
-  /** The signed-in user is a merchant's staff (with an organisation). */
-  allowed: boolean;
-}
+/** `allowed`: the signed-in user is a merchant's staff (with an organisation). */
+export type MerchantMe = RoleSession<Me>;
 
 export function useMerchantMe(): MerchantMe {
-  const token = useToken();
-  const me = useRequest(() => getMe().then((r) => r.user), [token], token !== null);
-  const user = me.data;
-  return { user, loading: me.loading, error: me.error, reload: me.reload, allowed: Boolean(user?.roles.includes('merchant') && user.orgId) };
+  return useRoleSession<Me>(staffOf('merchant'));
 }
 
 interface MerchantShellProps {
@@ -40,9 +30,7 @@ export function MerchantShell({ me, name, children }: MerchantShellProps) {
       error={me.error}
       onRetry={me.reload}
       empty={Boolean(user) && !allowed}
-      emptyTitle='无权访问'
-      emptyDescription={`当前账号不能使用${name}，请切换账号后再试。`}
-      emptyAction={{ text: '返回首页', onClick: () => void Taro.switchTab({ url: HOME_PAGE }) }}
+      {...deniedState(cannotUse(name))}
     >
       {user && allowed && children(user)}
     </PageShell>

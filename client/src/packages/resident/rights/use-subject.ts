@@ -1,7 +1,6 @@
-import { useRequest } from '../../../hooks/use-request';
-import { getMe, type Me } from '../../../services/api';
+import { useSessionUser } from '../../../hooks/use-role-session';
+import type { Me } from '../../../services/api';
 import type { EventSubject } from '../../../services/rights-pages';
-import { useToken } from '../../../services/session';
 
 /** Whose rights a page is about: a resident's own, or (an enterprise user) the business's. */
 export function subjectOf(me: Me): EventSubject {
@@ -10,6 +9,5 @@ export function subjectOf(me: Me): EventSubject {
 
 /** The signed-in user, for pages that serve residents and enterprise users alike. */
 export function useMe() {
-  const token = useToken();
-  return useRequest(() => getMe().then((r) => r.user), [token], token !== null);
+  return useSessionUser();
 }
