@@ -62,15 +62,15 @@ function PublicProduct({ id, signedIn }: { id: string; signedIn: boolean }) {
           <View className='cx-card' data-testid='product-criteria'>
             <Text className='cx-section-title'>申请条件</Text>
             {criteriaLines(p.criteria).map((line) => (
-              <Text key={line} className='cx-pdetail__why-line'>
+              <Text key={line} className='cx-pdetail__criteria-line'>
                 · {line}
               </Text>
             ))}
           </View>
           <View className='cx-pdetail__actions'>
             {signedIn ? (
-              <View className='cx-pdetail__why' data-testid='product-business-only'>
-                <Text className='cx-pdetail__why-line'>信易贷由企业申请：请使用企业账号（完成企业认证的法定代表人或企业员工）登录后申请。</Text>
+              <View className='cx-pdetail__note' data-testid='product-business-only'>
+                <Text>信易贷由企业申请：请使用企业账号（完成企业认证的法定代表人或企业员工）登录后申请。</Text>
               </View>
             ) : (
               <Button className='cx-btn cx-btn--block' data-testid='product-login' onClick={() => goToLogin(productPage(p.id))}>
