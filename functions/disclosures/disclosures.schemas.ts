@@ -104,6 +104,7 @@ export const publicPenaltyView = z.object({
   authorityName: z.string(),
   authorityUscc: z.string().optional(),
   publicUntil: z.string().describe('the instant publication ends'),
+  lastPublicDay: z.string().describe('公示至: the last China date the penalty is public (the day before the one publicUntil begins)'),
   repairableFrom: z.string().describe('from this instant the business may apply for credit repair to end publication early'),
 });
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CreditRepository } from '../credit/credit.repository';
 import { enterpriseSubjectKey, type CreditEvent } from '../credit/credit.types';
-import { creditSourceId, isPublicAt, publicityBounds, publicUntil, type Disclosure } from './disclosures.domain';
+import { creditSourceId, isPublicAt, lastPublicDay, publicityBounds, publicUntil, type Disclosure } from './disclosures.domain';
 import type { DisclosuresRepository } from './disclosures.repository';
 import type { publicLicenseView, publicPenaltyView } from './disclosures.schemas';
 
@@ -56,6 +56,7 @@ export async function publicDisclosuresOf(
       severity: d.severity as 'general' | 'serious',
       ...(d.fineYuan !== undefined ? { fineYuan: d.fineYuan } : {}),
       publicUntil: publicUntil(d, repaired)!,
+      lastPublicDay: lastPublicDay(publicUntil(d, repaired)!),
       repairableFrom: publicityBounds(d)!.min,
     });
   }

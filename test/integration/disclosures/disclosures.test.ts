@@ -266,7 +266,7 @@ describe('双公示 (POST/GET /api/disclosures)', () => {
       await publish(a.t, a.dept, [general, serious]);
       expect(await publicAt(general.uscc as string, '2026-01-14T23:59:59')).toHaveLength(0);
       expect(await publicAt(general.uscc as string, '2026-01-15T00:00:00')).toHaveLength(1);
-      expect(await publicAt(general.uscc as string, '2027-01-14T23:59:59')).toMatchObject([{ publicUntil: china('2027-01-15T00:00:00'), repairableFrom: china('2026-04-15T00:00:00'), severity: 'general' }]);
+      expect(await publicAt(general.uscc as string, '2027-01-14T23:59:59')).toMatchObject([{ publicUntil: china('2027-01-15T00:00:00'), lastPublicDay: '2027-01-14', repairableFrom: china('2026-04-15T00:00:00'), severity: 'general' }]);
       expect(await publicAt(general.uscc as string, '2027-01-15T00:00:00')).toHaveLength(0);
       expect(await publicAt(serious.uscc as string, '2029-01-14T23:59:59')).toHaveLength(1);
       expect(await publicAt(serious.uscc as string, '2029-01-15T00:00:00')).toHaveLength(0);
