@@ -4,15 +4,12 @@
  * in-memory DynamoDB Local; prints records/s and rewrites the importer's section of bench/RESULTS.md.
  */
 import './support/env';
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { benchImport } from './import.bench';
+import { replaceMarkedSection } from './support/marked-section';
 import { startBenchStack } from './support/stack';
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const START = '<!-- importer-throughput:start -->';
-const END = '<!-- importer-throughput:end -->';
 
 async function main() {
   const total = Number(process.argv[2] ?? process.env.BENCH_IMPORT_RECORDS ?? 100_000);
@@ -22,8 +19,7 @@ async function main() {
     const r = await benchImport(stack, total);
     console.log(`importer ${fmt(r.importRps)} records/s (${fmt(r.importSeconds, 1)} s, ${r.accepted} accepted); raw BatchWriteItem ${fmt(r.rawRps)} records/s (${fmt(r.rawSeconds, 1)} s); importer / raw ${fmt(r.ratio, 2)}`);
     const run = `${os.cpus().length} vCPU, Node ${process.version.split('.')[0]}, ${new Date().toISOString().slice(0, 10)}`;
-    const section = [
-      START,
+    replaceMarkedSection('importer-throughput', [
       '## Bulk importer throughput (issue 15: at least half of a raw `BatchWriteItem` load)',
       '',
       '`npx tsx bench/importer.bench.ts` on a fresh in-memory DynamoDB Local: N generated records (ten per person, spread over',
@@ -40,12 +36,7 @@ async function main() {
       'writes each subject\'s projection once per window over the version read: a conditional PutItem, or a transaction with the',
       'dashboard\'s STAT item for a counted resident. The API path keeps one transaction per subject and call.',
       'Exactness: test/integration/credit/importer-exactness.test.ts (every record stored once, projections equal a recompute).',
-      END,
-    ].join('\n');
-    const file = path.join(__dirname, 'RESULTS.md');
-    const current = readFileSync(file, 'utf8');
-    const next = current.includes(START) ? current.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section) : `${current.trimEnd()}\n\n${section}\n`;
-    writeFileSync(file, next);
+    ]);
   } finally {
     await stack.stop();
   }
