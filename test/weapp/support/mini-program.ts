@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { JSDOM } from 'jsdom';
 
 /**
  * A phone, headless: the mini program exactly as `taro build --type weapp` made it for WeChat
@@ -16,8 +17,8 @@ import path from 'node:path';
  *    Storage lives in memory; `wx.login` hands out the code the test chose, `wx.scanCode` the text
  *    the test put in front of the camera; toasts, modals, clipboard and keep-screen-on are recorded.
  *
- * Each phone loads its own copy of everything (jest.isolateModules): two phones never share the
- * app's memory, just as two people's phones do not. One phone runs at a time (they share globals).
+ * Each phone loads its own copy of everything (a fresh jest module registry): two phones never
+ * share the app's memory, just as two people's phones do not. One phone runs at a time (they share globals).
  * What this cannot show: layout, native components (built-ins render as plain slots), the privacy
  * pop-up, WeChat's request-domain settings, real tab-bar behaviour.
  */
@@ -31,6 +32,8 @@ export interface Navigation {
   url: string;
   /** WeChat's refusal, when it refused. */
   refused?: string;
+  /** The person used WeChat's own controls (the navigation bar's back arrow), not the app's code. */
+  byUser?: true;
 }
 
 export interface ApiCall {
@@ -132,9 +135,12 @@ export class Phone {
   private readonly storage = new Map<string, unknown>();
   private readonly pageIds = new Map<string, string>();
   private readonly props = propNames();
+  private readonly tabs: Array<{ pagePath: string; text: string }>;
   private readonly tabPages: string[];
   private readonly allPages: Set<string>;
   private inFlight = 0;
+  private callsTaken = 0;
+  private navigationsTaken = 0;
   private loadingRoute: string | null = null;
   private pendingQuery: Record<string, string> = {};
   private app: Record<string, any> | null = null;
@@ -148,18 +154,20 @@ export class Phone {
     const appJson = JSON.parse(fs.readFileSync(path.join(WEAPP_DIST, 'app.json'), 'utf8')) as {
       pages: string[];
       subPackages: Array<{ root: string; pages: string[] }>;
-      tabBar?: { list: Array<{ pagePath: string }> };
+      tabBar?: { list: Array<{ pagePath: string; text: string }> };
     };
-    this.tabPages = (appJson.tabBar?.list ?? []).map((t) => t.pagePath);
+    this.tabs = appJson.tabBar?.list ?? [];
+    this.tabPages = this.tabs.map((t) => t.pagePath);
     this.allPages = new Set([...appJson.pages, ...appJson.subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))]);
   }
 
   /** Starts the app (App.onLaunch/onShow) and opens its first page, as WeChat does on launch. */
   async launch(url = '/pages/index/index'): Promise<void> {
     const g = globalThis as any;
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { JSDOM } = require('jsdom');
+    // A fresh module registry: this phone's framework, runtime and pages run their own code, whatever
+    // an earlier phone loaded (the pages are required later, as they are opened).
+    jest.resetModules();
+    {
       this.dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true });
       const w = this.dom.window;
       g.window = w;
@@ -179,7 +187,7 @@ export class Phone {
       this.exparser = require(require.resolve('miniprogram-exparser', { paths: [path.dirname(require.resolve('j-component'))] }));
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       require(path.join(WEAPP_DIST, 'app.js'));
-    });
+    }
     if (!this.app) throw new Error('app.js did not call App()');
     const { route, query } = parseUrl(url);
     const launchOptions = { path: route, query, scene: 1001, referrerInfo: {} };
@@ -201,19 +209,22 @@ export class Phone {
     return this.stack.map((p) => p.route);
   }
 
-  /** The API calls made since the last `takeCalls()`, as `METHOD /path`. */
+  /** The API calls made since the last `takeCalls()`, as `METHOD /path` (`calls` keeps them all). */
   takeCalls(): string[] {
-    const taken = this.calls.splice(0).map((c) => `${c.method} ${c.path}`);
+    const taken = this.calls.slice(this.callsTaken).map((c) => `${c.method} ${c.path}`);
+    this.callsTaken = this.calls.length;
     return taken;
   }
 
-  /** The navigations since the last `takeNavigations()`. */
+  /** The navigations since the last `takeNavigations()` (`navigations` keeps them all). */
   takeNavigations(): Navigation[] {
-    return this.navigations.splice(0);
+    const taken = this.navigations.slice(this.navigationsTaken);
+    this.navigationsTaken = this.navigations.length;
+    return taken;
   }
 
   /** Waits until `check` holds (polling; the app renders asynchronously), else fails with what the page shows. */
-  async waitFor(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  async waitFor(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
     const end = Date.now() + timeoutMs;
     for (;;) {
       let ok = false;
@@ -246,6 +257,21 @@ export class Phone {
     await this.waitFor(() => this.inFlight === 0, 'the network to be idle');
     await new Promise((r) => setTimeout(r, 30));
     await this.waitFor(() => this.inFlight === 0, 'the network to be idle');
+  }
+
+  /** The back arrow in WeChat's navigation bar (not an app call). */
+  async pressBack(): Promise<void> {
+    const before = this.stack.length;
+    this.navigateBack({}, true);
+    await this.waitFor(() => this.stack.length < before, 'the previous page');
+  }
+
+  /** A tap on WeChat's tab bar (not an app call): the tab's page, every other page closed. */
+  async tapTab(text: string): Promise<PageView> {
+    const tab = this.tabs.find((t) => t.text === text);
+    if (!tab) throw new Error(`no tab "${text}" in app.json`);
+    this.navigate('switchTab', { url: `/${tab.pagePath}` }, true);
+    return this.waitForPage(tab.pagePath);
   }
 
   storageValue(key: string): unknown {
@@ -368,11 +394,12 @@ export class Phone {
     return null;
   }
 
-  private navigate(kind: Exclude<NavigationKind, 'navigateBack'>, o: { url: string } & Callbacks): void {
+  private navigate(kind: Exclude<NavigationKind, 'navigateBack'>, o: { url: string } & Callbacks, byUser = false): void {
     const url = String(o.url);
     const { route } = parseUrl(url);
     const refused = this.refusal(kind, route);
-    this.navigations.push(refused ? { kind, url, refused } : { kind, url });
+    const nav: Navigation = refused ? { kind, url, refused } : { kind, url };
+    this.navigations.push(byUser ? { ...nav, byUser } : nav);
     setTimeout(() => {
       if (this.closed) return;
       if (refused) {
@@ -390,7 +417,7 @@ export class Phone {
     }, 0);
   }
 
-  private navigateBack(o: { delta?: number } & Callbacks): void {
+  private navigateBack(o: { delta?: number } & Callbacks, byUser = false): void {
     setTimeout(() => {
       if (this.closed) return;
       const delta = Math.max(1, Math.min(o.delta ?? 1, this.stack.length - 1));
@@ -400,7 +427,8 @@ export class Phone {
         return;
       }
       for (let i = 0; i < delta; i++) this.unmountTop();
-      this.navigations.push({ kind: 'navigateBack', url: `/${this.stack[this.stack.length - 1].route}` });
+      const back: Navigation = { kind: 'navigateBack', url: `/${this.stack[this.stack.length - 1].route}` };
+      this.navigations.push(byUser ? { ...back, byUser } : back);
       this.showTop();
       o.success?.({ errMsg: 'navigateBack:ok' });
       o.complete?.({ errMsg: 'navigateBack:ok' });
@@ -569,13 +597,14 @@ export class PageView {
     return this.byClass(cls).map((el) => normalise(el.textContent));
   }
 
-  /** The innermost elements whose whole text is `label` (or matches it). */
-  byText(label: string | RegExp): Element[] {
+  /** The innermost elements whose whole text is `label` (or matches it), inside the element with class `within` if given. */
+  byText(label: string | RegExp, within?: string): Element[] {
     const matches = (el: Element) => {
       const t = normalise(el.textContent);
       return typeof label === 'string' ? t === label : label.test(t);
     };
-    const all = [...this.open.container.querySelectorAll('*')].filter(matches);
+    const roots = within ? this.byClass(within) : [this.open.container];
+    const all = roots.flatMap((r) => [...r.querySelectorAll('*')]).filter(matches);
     return all.filter((el) => !all.some((other) => other !== el && el.contains(other)));
   }
 
@@ -592,31 +621,28 @@ export class PageView {
     );
   }
 
-  /** Taps the element showing `label` (the event bubbles to the handler, as a finger's tap does). */
-  tap(label: string | RegExp, index?: number): void {
-    const found = this.byText(label);
-    if (found.length === 0) throw new Error(`nothing shows "${String(label)}" on ${this.route}: ${this.text.slice(0, 1500)}`);
-    if (found.length > 1 && index === undefined) throw new Error(`${found.length} elements show "${String(label)}" on ${this.route}`);
-    this.phone.fire(found[index ?? 0], 'tap');
+  /**
+   * Taps the element showing `label` once it shows (the event bubbles to the handler, as a finger's
+   * tap does); `within` names the class of the part of the page to look in when the label shows twice.
+   */
+  async tap(label: string | RegExp, within?: string): Promise<void> {
+    const where = `${this.route}${within ? ` .${within}` : ''}`;
+    await this.phone.waitFor(() => this.byText(label, within).length > 0, `"${String(label)}" to tap on ${where}`);
+    const found = this.byText(label, within);
+    if (found.length > 1) throw new Error(`${found.length} elements show "${String(label)}" on ${where}`);
+    this.phone.fire(found[0], 'tap');
   }
 
-  /** Taps the first element with class `cls`. */
-  tapClass(cls: string): void {
-    const [el] = this.byClass(cls);
-    if (!el) throw new Error(`no .${cls} on ${this.route}: ${this.text.slice(0, 1500)}`);
-    this.phone.fire(el, 'tap');
-  }
-
-  /** Types `value` into the input or textarea whose placeholder is `placeholder`. */
-  type(placeholder: string | RegExp, value: string): void {
-    const fields = [...this.elements('input'), ...this.elements('textarea')].filter(({ attrs }) => {
-      const p = String(attrs.placeholder ?? '');
-      return typeof placeholder === 'string' ? p === placeholder : placeholder.test(p);
-    });
-    if (fields.length !== 1) {
-      const known = [...this.elements('input'), ...this.elements('textarea')].map(({ attrs }) => attrs.placeholder);
-      throw new Error(`${fields.length} fields with placeholder "${String(placeholder)}" on ${this.route} (placeholders: ${JSON.stringify(known)})`);
-    }
-    this.phone.fire(fields[0].el, 'input', { value, cursor: value.length, keyCode: 0 });
+  /** Types `value` into the input or textarea whose placeholder is `placeholder`, once it shows. */
+  async type(placeholder: string | RegExp, value: string): Promise<void> {
+    const fields = () =>
+      [...this.elements('input'), ...this.elements('textarea')].filter(({ attrs }) => {
+        const p = String(attrs.placeholder ?? '');
+        return typeof placeholder === 'string' ? p === placeholder : placeholder.test(p);
+      });
+    await this.phone.waitFor(() => fields().length > 0, `a field with placeholder "${String(placeholder)}" on ${this.route}`);
+    const found = fields();
+    if (found.length > 1) throw new Error(`${found.length} fields with placeholder "${String(placeholder)}" on ${this.route}`);
+    this.phone.fire(found[0].el, 'input', { value, cursor: value.length, keyCode: 0 });
   }
 }
