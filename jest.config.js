@@ -1,10 +1,11 @@
 /**
- * One jest run, five projects:
+ * One jest run, six projects:
  *   unit         pure domain, use cases with fakes, validators (fast)
  *   integration  the real Express app (supertest) and the real Lambda handler against DynamoDB Local,
  *                plus `serverless package` and its artifacts
  *   client       Taro components in jsdom with stand-ins for @tarojs/*
  *   e2e          the stack as `npm start` runs it, in headless Chromium
+ *   weapp        the compiled mini program in WeChat's exparser (miniprogram-simulate), against that stack
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const fs = require('node:fs');
