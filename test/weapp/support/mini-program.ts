@@ -148,6 +148,7 @@ export class Phone {
   private exparser: any;
   private dom: any;
   private closed = false;
+  private consoleError: typeof console.error | undefined;
 
   constructor(private readonly options: PhoneOptions) {
     for (const [k, v] of Object.entries(options.storage ?? {})) this.storage.set(k, v);
@@ -189,6 +190,11 @@ export class Phone {
       require(path.join(WEAPP_DIST, 'app.js'));
     }
     if (!this.app) throw new Error('app.js did not call App()');
+    // What the app's code reports as an error (React, Taro, a failed promise it logs) fails the journey.
+    this.consoleError = console.error;
+    console.error = (...args: unknown[]) => {
+      this.errors.push(args.map((a) => (a instanceof Error ? a.stack : String(a))).join(' '));
+    };
     const { route, query } = parseUrl(url);
     const launchOptions = { path: route, query, scene: 1001, referrerInfo: {} };
     this.app.onLaunch?.call(this.app, launchOptions);
@@ -284,6 +290,7 @@ export class Phone {
     this.closed = true;
     while (this.stack.length > 0) this.unmountTop();
     this.dom?.window.close();
+    if (this.consoleError) console.error = this.consoleError;
   }
 
   /** @internal the Taro data node rendered as `el`, with WeChat's attribute names. */
