@@ -64,7 +64,7 @@ async function main() {
     const seconds = (Date.now() - started) / 1000;
     const won = statuses.get('201') ?? 0;
     const shares = stockShares(stock);
-    const used = await Promise.all(Array.from({ length: STOCK_SHARDS }, async (_, i) => (await getPlainItem(config.tableName, keys.incentiveStockShard(id, i), true))?.used ?? 0));
+    const used = await Promise.all(Array.from({ length: shares.length }, async (_, i) => (await getPlainItem(config.tableName, keys.incentiveStockShard(id, i), true))?.used ?? 0));
     const withinShares = used.every((u, i) => u <= shares[i]);
     const exact = won === Math.min(passCount, stock) && used.reduce((a, b) => a + b, 0) === won;
     console.log({ seconds, rps: passCount / seconds, statuses: Object.fromEntries(statuses), used, exact, withinShares });
@@ -75,7 +75,7 @@ async function main() {
       '',
       '`npx tsx bench/hot-stock.bench.ts` on a fresh in-memory DynamoDB Local: one 信易游 scenario with a total stock, verified',
       `residents' passes (two each, their daily quota) redeemed at once through \`POST /api/redemptions\` at ${connections} connections.`,
-      `The stock is ${STOCK_SHARDS} shares on ${STOCK_SHARDS} partitions (\`STOCK#<id>#00\` … \`#15\`); a redemption counts on one shard at`,
+      `The stock is ${shares.length} shares on as many partitions (one per 25 of stock, up to ${STOCK_SHARDS}: \`STOCK#<id>#00\` …); a redemption counts on one shard at`,
       'random, under the condition that the shard stays within its share, and moves to a shard with stock left when its own ran out.',
       'The per-day redemption counter is one partition per shard too. DynamoDB Local has no partition throughput limits, so this',
       'run shows exactness under the crowd; in AWS each shard is its own item and partition, so 1,000 scans a second spread over',

@@ -64,12 +64,20 @@ export interface Redemption {
 
 type Doc = Record<string, any>;
 
-/** The stock each shard holds: the stock split as evenly as it goes (a stock below STOCK_SHARDS leaves some shards empty). */
+/** Stock per shard before another shard is added (up to STOCK_SHARDS): a small stock stays one item to read. */
+export const STOCK_PER_SHARD = 25;
+
+/** How many shards a stock is spread over. */
+export const stockShardCount = (stock: number) => Math.min(STOCK_SHARDS, Math.max(1, Math.ceil(stock / STOCK_PER_SHARD)));
+
+/** The stock each shard holds: the stock split as evenly as it goes over stockShardCount shards. */
 export function stockShares(stock: number): number[] {
-  return Array.from({ length: STOCK_SHARDS }, (_, i) => Math.floor(stock / STOCK_SHARDS) + (i < stock % STOCK_SHARDS ? 1 : 0));
+  const n = stockShardCount(stock);
+  return Array.from({ length: n }, (_, i) => Math.floor(stock / n) + (i < stock % n ? 1 : 0));
 }
 
-const stockShardKeys = (incentiveId: string) => Array.from({ length: STOCK_SHARDS }, (_, i) => keys.incentiveStockShard(incentiveId, i));
+/** The shards' keys: of a stock of this size (or, when the caller does not know it, all STOCK_SHARDS). */
+const stockShardKeys = (incentiveId: string, stock?: number) => Array.from({ length: stock === undefined ? STOCK_SHARDS : stockShardCount(stock) }, (_, i) => keys.incentiveStockShard(incentiveId, i));
 
 const toRedemption = (d: Doc): Redemption => ({
   id: d.redemptionId,
@@ -121,29 +129,30 @@ export class IncentivesRepository {
   }
 
   /**
-   * This resident's use in the current periods and the stock used (summed over its shards), for
-   * many scenarios in one BatchGet.
+   * This resident's use in the current periods and the stock used (summed over its shards; pass
+   * the total stock, or true when unknown: all STOCK_SHARDS are read), for many scenarios in one BatchGet.
    */
-  async usage(userId: string, wanted: Array<{ incentiveId: string; period: string; stock: boolean }>): Promise<Map<string, { usedInPeriod: number; stockUsed: number }>> {
+  async usage(userId: string, wanted: Array<{ incentiveId: string; period: string; stock: boolean | number | undefined }>): Promise<Map<string, { usedInPeriod: number; stockUsed: number }>> {
+    const shardKeys = (w: (typeof wanted)[number]) => (w.stock === false || w.stock === undefined ? [] : stockShardKeys(w.incentiveId, w.stock === true ? undefined : w.stock));
     const keyList: Array<{ pk: string; sk: string }> = [];
     for (const w of wanted) {
       keyList.push(keys.incentiveQuota(w.incentiveId, userId, w.period));
-      if (w.stock) keyList.push(...stockShardKeys(w.incentiveId));
+      keyList.push(...shardKeys(w));
     }
     const found = new Map<string, number>();
     for (const j of await batchGetPlainItems(this.tableName, keyList)) found.set(`${j.pk}|${j.sk}`, j.used ?? 0);
     const result = new Map<string, { usedInPeriod: number; stockUsed: number }>();
     for (const w of wanted) {
       const q = keys.incentiveQuota(w.incentiveId, userId, w.period);
-      const stockUsed = w.stock ? stockShardKeys(w.incentiveId).reduce((sum, s) => sum + (found.get(`${s.pk}|${s.sk}`) ?? 0), 0) : 0;
+      const stockUsed = shardKeys(w).reduce((sum, s) => sum + (found.get(`${s.pk}|${s.sk}`) ?? 0), 0);
       result.set(w.incentiveId, { usedInPeriod: found.get(`${q.pk}|${q.sk}`) ?? 0, stockUsed });
     }
     return result;
   }
 
   /** The stock used on each shard, read strongly consistently (a redemption whose shard ran out looks for another). */
-  private async stockShardsUsed(incentiveId: string): Promise<number[]> {
-    const shardKeys = stockShardKeys(incentiveId);
+  private async stockShardsUsed(incentiveId: string, stock: number): Promise<number[]> {
+    const shardKeys = stockShardKeys(incentiveId, stock);
     const out = await dynamoose.aws.ddb().send(
       new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: shardKeys.map((k) => marshall(k)), ConsistentRead: true } } }),
     );
@@ -200,8 +209,8 @@ export class IncentivesRepository {
    * The redemption, all or nothing, in one transaction:
    * - the pass is marked used only if it was not used (single use under any concurrency);
    * - the resident's counter for this period is incremented only while below the quota;
-   * - the scenario's stock, if it has one, on one of its STOCK_SHARDS shards (each holds a fixed
-   *   share of the stock, stockShares), only while that shard is below its share: the shards'
+   * - the scenario's stock, if it has one, on one of its shards (up to STOCK_SHARDS, one per
+   *   STOCK_PER_SHARD of stock; each holds a fixed share, stockShares), only while that shard is below its share: the shards'
    *   shares add up to the stock, so it is never exceeded, and concurrent redemptions spread over
    *   as many items (and partitions) instead of queueing on one. A shard that ran out sends the
    *   redemption to a shard with stock left (read consistently); when none has any, the stock is gone;
@@ -215,7 +224,7 @@ export class IncentivesRepository {
       const shard = candidates[randomInt(candidates.length)];
       const outcome = await this.tryRedeem(r, limits, access, { shard, share: shares[shard] });
       if (outcome.ok || outcome.reason !== 'stock') return outcome;
-      const used = await this.stockShardsUsed(r.incentiveId);
+      const used = await this.stockShardsUsed(r.incentiveId, limits.stock);
       candidates = shares.flatMap((share, i) => (used[i] < share ? [i] : []));
     }
     return { ok: false, reason: 'stock' };

@@ -29,7 +29,7 @@ export async function issuePass(deps: Deps, principal: Principal, incentiveId: s
   const confirmed = session();
   const [standing, usage, account] = await Promise.all([
     confirmed.then((p) => standingOfAccount(deps, p.account ?? {}, p.subjectKey ? early : undefined)),
-    deps.incentives.usage(userId, [{ incentiveId, period: periodKey(incentive.quota.period, now), stock: incentive.totalStock !== undefined }]),
+    deps.incentives.usage(userId, [{ incentiveId, period: periodKey(incentive.quota.period, now), stock: incentive.totalStock }]),
     confirmed.then((p) => p.account ?? {}),
   ]);
   const e = checkEligibility(standing, incentive, usage.get(incentiveId) ?? { usedInPeriod: 0, stockUsed: 0 }, now);

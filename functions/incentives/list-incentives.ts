@@ -46,7 +46,7 @@ export async function listIncentives(deps: Deps, principal: Principal | null, se
   const now = deps.clock.now();
   const [standing, usage] = await Promise.all([
     session().then((p) => standingOfAccount(deps, p.account ?? {}, p.subjectKey ? early : undefined)),
-    deps.incentives.usage(principal.userId, all.map((i) => ({ incentiveId: i.id, period: periodKey(i.quota.period, now), stock: i.totalStock !== undefined }))),
+    deps.incentives.usage(principal.userId, all.map((i) => ({ incentiveId: i.id, period: periodKey(i.quota.period, now), stock: i.totalStock }))),
   ]);
   return {
     items: all.map((i) => {

@@ -108,7 +108,8 @@ async function attemptRedemption(deps: Deps, merchant: Principal, decoded: Decod
   const [{ user, standing }, usage] = await Promise.all([
     // The pass names the resident's credit subject: their projection is read beside their account.
     residentStanding(deps, pass.residentUserId, pass.residentSubjectKey),
-    deps.incentives.usage(pass.residentUserId, [{ incentiveId: incentive.id, period, stock: incentive.totalStock !== undefined }]),
+    // The stock is decided by the transaction's condition alone: only the quota counter is read.
+    deps.incentives.usage(pass.residentUserId, [{ incentiveId: incentive.id, period, stock: false }]),
   ]);
   const u = usage.get(incentive.id) ?? { usedInPeriod: 0, stockUsed: 0 };
   const e = checkEligibility(standing, incentive, { usedInPeriod: 0, stockUsed: 0 }, now);

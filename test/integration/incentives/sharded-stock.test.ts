@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { stockShares } from '../../../functions/incentives/incentives.repository';
+import { stockShardCount, stockShares } from '../../../functions/incentives/incentives.repository';
 import { STOCK_SHARDS } from '../../../functions/shared/db/keys';
 import { mapLimit } from '../../../functions/shared/domain/concurrency';
 import { daysAgo, verifiedResident } from '../../support/people';
@@ -17,10 +17,12 @@ describe('信易+ stock on shards', () => {
   });
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
-  it('splits a stock into shares that add up to it', () => {
-    for (const stock of [0, 1, 5, 15, 16, 17, 40, 1000, 1001]) {
+  it('splits a stock into shares that add up to it, one shard per 25 of stock up to 16', () => {
+    expect([1, 25, 26, 60, 400, 401, 10_000].map(stockShardCount)).toEqual([1, 1, 2, 3, 16, 16, 16]);
+    for (const stock of [0, 1, 5, 15, 16, 17, 40, 60, 1000, 1001]) {
       const shares = stockShares(stock);
-      expect(shares).toHaveLength(STOCK_SHARDS);
+      expect(shares).toHaveLength(stockShardCount(stock));
+      expect(shares.length).toBeLessThanOrEqual(STOCK_SHARDS);
       expect(shares.reduce((a, b) => a + b, 0)).toBe(stock);
       expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(1);
     }
@@ -57,7 +59,7 @@ describe('信易+ stock on shards', () => {
 
   it.each([
     { stock: 7, n: 30 },
-    { stock: 45, n: 90 },
+    { stock: 60, n: 90 },
     { stock: 40, n: 25 },
   ])('lets exactly min(N, S) of N = $n concurrent redemptions through against a stock of S = $stock', async ({ stock, n }) => {
     const id = await scenario(stock);
@@ -69,7 +71,7 @@ describe('信易+ stock on shards', () => {
     const refused = results.filter((r) => r.status !== 201);
     expect(refused.every((r) => r.status === 403 && r.body.error.code === 'QUOTA_EXHAUSTED')).toBe(true);
     // The shards' counters add up to what was given, and the scenario shows none left when it ran out.
-    const usage = (await t.deps.incentives.usage('nobody', [{ incentiveId: id, period: 'D2000-01-01', stock: true }])).get(id);
+    const usage = (await t.deps.incentives.usage('nobody', [{ incentiveId: id, period: 'D2000-01-01', stock }])).get(id);
     expect(usage?.stockUsed).toBe(won);
     const list = await request(t.app).get('/api/incentives').set(auth((await verifiedResident(t)).token));
     const item = list.body.items.find((i: { id: string }) => i.id === id);
