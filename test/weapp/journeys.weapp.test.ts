@@ -8,6 +8,7 @@
  *   business    信易贷 → 诚信贷 → 申请 → submitted
  *   bank        审批 → that application with the credit report → 批准
  *   department  数据报送 → 报送一条记录 → accepted
+ *   privacy     WeChat holds an API: the app's own sheet shows why; 同意 / 拒绝 answer WeChat
  *
  * Each phone is a fresh one (its own storage and app memory); staff arrive signed in (the weapp has
  * no demo sign-in, so their session comes from the local stage's dev-login). Each step asserts what
@@ -306,6 +307,42 @@ describe('department', () => {
     expect(p.page.text).toContain(`主体：${idNumber.slice(0, 4)}`);
     expect(p.page.text).not.toContain(idNumber);
     expect(p.takeNavigations()).toEqual([]);
+    expect(p.errors).toEqual([]);
+  });
+});
+
+describe('privacy', () => {
+  it('answers WeChat’s privacy check with the app’s own sheet: 同意 lets the held API go on, 拒绝 does not', async () => {
+    const p = await startPhone();
+    await p.page.waitForText('登录后查看我的信用');
+
+    // WeChat holds the clipboard: the sheet says what for; 同意 is WeChat's own agree button.
+    const clipboard = p.askPrivacy('setClipboardData');
+    await p.page.waitForText('用户隐私保护提示');
+    expect(clipboard.exposed()).toBe(true);
+    expect(p.page.text).toContain('复制凭证码、邀请码或信用报告需要使用剪贴板。');
+    // WeChat counts only a tap on an open-type="agreePrivacyAuthorization" button, by its id.
+    const agree = p.page.elements('button').find(({ el }) => el.textContent?.trim() === '同意');
+    expect(agree?.attrs).toMatchObject({ 'open-type': 'agreePrivacyAuthorization', uid: 'agree-btn' });
+    await p.page.tap('同意', 'cx-privacy');
+    await expect(clipboard.answer).resolves.toEqual({ buttonId: 'agree-btn', event: 'agree' });
+    await p.waitFor(() => !p.page.text.includes('用户隐私保护提示'), 'the sheet to close');
+
+    // The camera, refused: the held API fails and the page stays usable.
+    const camera = p.askPrivacy('scanCode');
+    await p.page.waitForText('扫码核验或扫描邀请二维码需要使用摄像头。');
+    await p.page.tap('拒绝', 'cx-privacy');
+    await expect(camera.answer).resolves.toEqual({ event: 'disagree' });
+    await p.waitFor(() => !p.page.text.includes('用户隐私保护提示'), 'the sheet to close');
+
+    // The guidelines it links to, inside the app.
+    p.askPrivacy('login');
+    await p.page.tap('《诚信管城用户隐私保护指引》');
+    await p.waitForPage('packages/public/privacy/index', '身份证');
+    expect(p.takeNavigations()).toEqual([{ kind: 'navigateTo', url: '/packages/public/privacy/index' }]);
+    expect(p.page.text).toContain('剪贴板');
+    expect(p.page.text).toContain('摄像头');
+    expect(p.calls.filter((c) => c.authorized)).toEqual([]);
     expect(p.errors).toEqual([]);
   });
 });

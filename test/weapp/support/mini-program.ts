@@ -88,6 +88,12 @@ interface OpenPage {
   container: Element;
 }
 
+/** What the app answers WeChat's privacy check with (`exposureAuthorization` only says its sheet is up). */
+export interface PrivacyAnswer {
+  event: 'exposureAuthorization' | 'agree' | 'disagree';
+  buttonId?: string;
+}
+
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void };
 
 const MAX_PAGES = 10;
@@ -149,6 +155,7 @@ export class Phone {
   private dom: any;
   private closed = false;
   private consoleError: typeof console.error | undefined;
+  private privacyListener: ((resolve: (o: PrivacyAnswer) => void, info: { referrer: string }) => void) | null = null;
 
   constructor(private readonly options: PhoneOptions) {
     for (const [k, v] of Object.entries(options.storage ?? {})) this.storage.set(k, v);
@@ -263,6 +270,24 @@ export class Phone {
     await this.waitFor(() => this.inFlight === 0, 'the network to be idle');
     await new Promise((r) => setTimeout(r, 30));
     await this.waitFor(() => this.inFlight === 0, 'the network to be idle');
+  }
+
+  /**
+   * WeChat holding a privacy-relevant API (`referrer`) until the user agrees, as it does with
+   * `__usePrivacyCheck__`: the app's `onNeedPrivacyAuthorization` listener is called, and this
+   * resolves with its final answer (agree or disagree), after any `exposureAuthorization`.
+   */
+  askPrivacy(referrer: string): { exposed: () => boolean; answer: Promise<PrivacyAnswer> } {
+    const listener = this.privacyListener;
+    if (!listener) throw new Error('the app registered no wx.onNeedPrivacyAuthorization listener');
+    let exposed = false;
+    const answer = new Promise<PrivacyAnswer>((resolve) => {
+      listener((o) => {
+        if (o.event === 'exposureAuthorization') exposed = true;
+        else resolve(o);
+      }, { referrer });
+    });
+    return { exposed: () => exposed, answer };
   }
 
   /** The back arrow in WeChat's navigation bar (not an app call). */
@@ -554,6 +579,9 @@ export class Phone {
       hideLoading: ok('hideLoading'),
       stopPullDownRefresh: ok('stopPullDownRefresh'),
       setNavigationBarTitle: ok('setNavigationBarTitle'),
+      onNeedPrivacyAuthorization: (listener: Phone['privacyListener']) => {
+        this.privacyListener = listener;
+      },
       navigateTo: (o: { url: string } & Callbacks) => this.navigate('navigateTo', o),
       redirectTo: (o: { url: string } & Callbacks) => this.navigate('redirectTo', o),
       reLaunch: (o: { url: string } & Callbacks) => this.navigate('reLaunch', o),
@@ -638,6 +666,9 @@ export class PageView {
     const found = this.byText(label, within);
     if (found.length > 1) throw new Error(`${found.length} elements show "${String(label)}" on ${where}`);
     this.phone.fire(found[0], 'tap');
+    // WeChat answers a tap on an open-type="agreePrivacyAuthorization" button with its own event too.
+    const button = this.elements('button').find(({ el }) => el.contains(found[0]));
+    if (button?.attrs['open-type'] === 'agreePrivacyAuthorization') this.phone.fire(button.el, 'agreeprivacyauthorization');
   }
 
   /** Types `value` into the input or textarea whose placeholder is `placeholder`, once it shows. */
