@@ -34,9 +34,11 @@ beforeAll(async () => {
   stack = await startStack(200_000, { WECHAT_API_BASE: wechat.baseUrl, LOG_LEVEL: 'WARN' });
 }, 240_000);
 
-afterEach(() => {
+afterEach(async () => {
   phone?.close();
   phone = undefined;
+  // Let callbacks already on their way (answers, timers) find the phone closed before the next one starts.
+  await new Promise((r) => setTimeout(r, 200));
 });
 
 afterAll(async () => {
@@ -344,5 +346,26 @@ describe('privacy', () => {
     expect(p.page.text).toContain('摄像头');
     expect(p.calls.filter((c) => c.authorized)).toEqual([]);
     expect(p.errors).toEqual([]);
+  });
+});
+
+describe('the simulated WeChat', () => {
+  // The journeys above are only as strict as the harness: it refuses what WeChat refuses.
+  it('refuses navigateTo a tab page, an 11th page, an unknown page and a request to a host that is not the API', async () => {
+    const p = await startPhone();
+    const wx = (globalThis as unknown as { wx: Record<string, (o: object) => void> }).wx;
+    const outcome = (api: string, o: object) =>
+      new Promise<string>((resolve) => wx[api]({ ...o, success: () => resolve('ok'), fail: (e: { errMsg: string }) => resolve(e.errMsg) }));
+
+    expect(await outcome('navigateTo', { url: '/pages/loans/index' })).toBe('navigateTo:fail can not navigateTo a tabbar page');
+    expect(await outcome('switchTab', { url: '/packages/public/verify/index' })).toBe('switchTab:fail can not switch to no-tabBar page');
+    expect(await outcome('navigateTo', { url: '/packages/nowhere/index' })).toBe('navigateTo:fail page "packages/nowhere/index" is not found');
+    for (let i = 1; i < 10; i++) expect(await outcome('navigateTo', { url: '/packages/public/measures/index' })).toBe('ok');
+    expect(p.routes).toHaveLength(10);
+    expect(await outcome('navigateTo', { url: '/packages/public/measures/index' })).toBe('navigateTo:fail webview count limit exceed');
+
+    expect(await outcome('request', { url: 'https://elsewhere.example.com/api/health', method: 'GET' })).toBe('request:fail url not in domain list');
+    expect(p.errors).toEqual(['request to a host outside the request domain: GET https://elsewhere.example.com/api/health']);
+    p.errors.length = 0;
   });
 });
