@@ -19,8 +19,9 @@ import { JSDOM } from 'jsdom';
  *
  * Each phone loads its own copy of everything (a fresh jest module registry): two phones never
  * share the app's memory, just as two people's phones do not. One phone runs at a time (they share globals).
- * What this cannot show: layout, native components (built-ins render as plain slots), the privacy
- * pop-up, WeChat's request-domain settings, real tab-bar behaviour.
+ * WeChat's privacy check is played on request (`askPrivacy`): the app's own sheet answers it.
+ * What this cannot show: layout, native components (built-ins render as plain slots), which APIs
+ * WeChat really holds for privacy, WeChat's request-domain settings, real tab-bar behaviour.
  */
 export const WEAPP_DIST = path.resolve(__dirname, '../../../client/dist/weapp');
 
@@ -175,27 +176,25 @@ export class Phone {
     // A fresh module registry: this phone's framework, runtime and pages run their own code, whatever
     // an earlier phone loaded (the pages are required later, as they are opened).
     jest.resetModules();
-    {
-      this.dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true });
-      const w = this.dom.window;
-      g.window = w;
-      g.document = w.document;
-      for (const k of ['Event', 'EventTarget', 'CustomEvent', 'TouchEvent', 'Element', 'HTMLElement', 'Node', 'MutationObserver']) g[k] = w[k];
-      g.wx = this.wxStubs();
-      g.App = (cfg: Record<string, any>) => {
-        this.app = cfg;
-      };
-      g.getApp = () => this.app;
-      g.getCurrentPages = () => this.stack.map((p) => p.comp.instance);
-      g.Page = (cfg: Record<string, any>) => this.registerPage(cfg);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      this.simulate = require('miniprogram-simulate');
-      // j-component's own copy of WeChat's framework, to fire events as a finger would.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      this.exparser = require(require.resolve('miniprogram-exparser', { paths: [path.dirname(require.resolve('j-component'))] }));
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      require(path.join(WEAPP_DIST, 'app.js'));
-    }
+    this.dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true });
+    const w = this.dom.window;
+    g.window = w;
+    g.document = w.document;
+    for (const k of ['Event', 'EventTarget', 'CustomEvent', 'TouchEvent', 'Element', 'HTMLElement', 'Node', 'MutationObserver']) g[k] = w[k];
+    g.wx = this.wxStubs();
+    g.App = (cfg: Record<string, any>) => {
+      this.app = cfg;
+    };
+    g.getApp = () => this.app;
+    g.getCurrentPages = () => this.stack.map((p) => p.comp.instance);
+    g.Page = (cfg: Record<string, any>) => this.registerPage(cfg);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.simulate = require('miniprogram-simulate');
+    // j-component's own copy of WeChat's framework, to fire events as a finger would.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.exparser = require(require.resolve('miniprogram-exparser', { paths: [path.dirname(require.resolve('j-component'))] }));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(path.join(WEAPP_DIST, 'app.js'));
     if (!this.app) throw new Error('app.js did not call App()');
     // What the app's code reports as an error (React, Taro, a failed promise it logs) fails the journey.
     this.consoleError = console.error;
