@@ -28,7 +28,7 @@ const PAGE = {
   statusLabel: '存续',
   licenses: [],
   penalties: [
-    { decisionNo: '管市监罚〔2026〕8号', partyName: '郑州华信商贸有限公司', uscc: HUAXIN_USCC, category: '罚款', content: '销售过期食品', legalBasis: '《食品安全法》', decidedOn: '2026-11-20', severity: 'general', fineYuan: 5000, authorityName: '管城回族区市场监督管理局', publicUntil: '2027-02-19T16:00:00.000Z', repairableFrom: '2027-02-19T16:00:00.000Z' },
+    { decisionNo: '管市监罚〔2026〕8号', partyName: '郑州华信商贸有限公司', uscc: HUAXIN_USCC, category: '罚款', content: '销售过期食品', legalBasis: '《食品安全法》', decidedOn: '2026-11-20', severity: 'general', fineYuan: 5000, authorityName: '管城回族区市场监督管理局', publicUntil: '2027-02-19T16:00:00.000Z', lastPublicDay: '2027-02-19', repairableFrom: '2027-02-19T16:00:00.000Z' },
   ],
   commitments: [BREACHED, COMMITMENT],
   repairGuidance: { title: '信用修复', text: '失信信息公示期间……', steps: ['纠正失信行为', '提交修复申请'] },
@@ -73,7 +73,7 @@ describe('企业信用查询, signed out', () => {
     render(<PublicEnterprisePage />);
     await screen.findByTestId('public-enterprise');
     expect(screen.getByTestId('public-enterprise-legal')).toHaveTextContent('周*');
-    expect(screen.getByTestId('public-penalty-until')).toHaveTextContent('2027-02-20');
+    expect(screen.getByTestId('public-penalty-until')).toHaveTextContent('2027-02-19');
     const items = screen.getAllByTestId('commitment-item');
     expect(items.map((i) => i.getAttribute('data-breached'))).toEqual(['true', 'false']);
     expect(within(items[0]).getByTestId('commitment-breach-mark')).toHaveTextContent('违诺');

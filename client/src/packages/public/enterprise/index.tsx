@@ -6,7 +6,6 @@ import PageShell, { EmptyState } from '../../../components/page-shell';
 import { useRequest } from '../../../hooks/use-request';
 import { usePullToRefresh } from '../../../hooks/use-refresh';
 import { getPublicEnterprise, type PublicEnterprise } from '../../../services/commitments-api';
-import { chinaDate } from '../../../services/time';
 import { labelValueRow } from '../../../components/label-value';
 import './index.scss';
 
@@ -41,7 +40,7 @@ function PenaltyItem({ p }: { p: Penalty }) {
       <Row label='决定日期'>{p.decidedOn}</Row>
       <Row label='处罚机关'>{p.authorityName}</Row>
       <Row label='公示至' testId='public-penalty-until' tone='danger'>
-        {chinaDate(p.publicUntil)}
+        {p.lastPublicDay}
       </Row>
     </View>
   );
