@@ -2,6 +2,7 @@ import type { OrgsRepository } from '../orgs/orgs.repository';
 import { readProjection } from '../credit/read-projection';
 import type { CreditRepository } from '../credit/credit.repository';
 import { applicationView } from '../loans/applications';
+import type { IdentityRepository } from '../identity/identity.repository';
 import type { LoansRepository } from '../loans/loans.repository';
 import { TIERS } from '../points/points.domain';
 import { RESIDENT_COUNTER_SHARDS } from '../shared/db/keys';
@@ -23,6 +24,7 @@ export interface DashboardSnapshot {
 }
 
 type Deps = {
+  identities: IdentityRepository;
   orgs: OrgsRepository;
   credit: CreditRepository;
   rules: RulesRepository;
@@ -35,6 +37,7 @@ type Deps = {
 /**
  * The statistics job behind the credit centre's dashboard. It runs on a schedule (a separate
  * Lambda in serverless.yml; every few minutes under `npm start`), never on a request path.
+ * 0. The first run on a table counts the residents verified before the counters existed (once).
  * 1. Residents by tier and their points are counters kept where the facts change
  *    (stats/resident-counters.ts): this only refreshes the projections of counted residents
  *    that changed by themselves since (an event stopped counting; the STAT expiry index), which
@@ -46,6 +49,17 @@ type Deps = {
  */
 export async function refreshStats(deps: Deps): Promise<DashboardSnapshot> {
   const now = deps.clock.now();
+  if (!(await deps.stats.residentsCounted())) {
+    // Once per table: residents verified before the counters existed are counted (idempotent, so
+    // a run cut short just starts again), then never again.
+    let after: Record<string, string> | undefined;
+    do {
+      const page = await deps.identities.verifiedResidentsPage(100, after);
+      await mapLimit(page.items, 8, (user) => deps.identities.syncResidentStat(user.id));
+      after = page.last;
+    } while (after);
+    await deps.stats.markResidentsCounted(now.toISOString());
+  }
   for (let shard = 0; shard < RESIDENT_COUNTER_SHARDS; shard++) {
     const due = await deps.stats.dueResidents(shard, now.toISOString());
     await mapLimit(due, 8, (subjectKey) => readProjection(deps, subjectKey));

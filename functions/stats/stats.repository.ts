@@ -1,5 +1,8 @@
 import { keys, REDEMPTION_COUNTER_SHARDS } from '../shared/db/keys';
-import { defineModel } from '../shared/db/models';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import * as dynamoose from 'dynamoose';
+import { defineModel, getPlainItem } from '../shared/db/models';
 import { dueResidents, readResidentTotals, type ResidentTotals } from './resident-counters';
 
 const SnapshotModel = defineModel('StatsSnapshot', { dataJson: String, computedAt: String });
@@ -11,6 +14,15 @@ export class StatsRepository {
   /** Counted residents by tier and their points sum, from the sharded counters (one Query). */
   residentTotals(): Promise<ResidentTotals> {
     return readResidentTotals(this.tableName);
+  }
+
+  /** Whether the residents verified before the counters existed have been counted (the job's one-off pass). */
+  async residentsCounted(): Promise<boolean> {
+    return (await getPlainItem(this.tableName, keys.residentCountersBackfill(), true)) !== null;
+  }
+
+  async markResidentsCounted(at: string): Promise<void> {
+    await dynamoose.aws.ddb().send(new PutItemCommand({ TableName: this.tableName, Item: marshall({ ...keys.residentCountersBackfill(), entity: 'ResidentCountersBackfill', at }) }));
   }
 
   /** Counted residents of one shard whose projection has changed by itself by `at`. */

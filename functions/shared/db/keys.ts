@@ -117,6 +117,8 @@ export const keys = {
   residentStatDueIndex: (shard: number, dueAt: string, subjectKey: string) => ({ gsi2pk: `STATDUE#${String(shard).padStart(2, '0')}`, gsi2sk: `${dueAt}#${subjectKey}` }),
   /** Counted residents, by tier and points sum, spread over RESIDENT_COUNTER_SHARDS items (one Query). */
   residentCounter: (shard: number) => ({ pk: 'STATS#residents', sk: `S#${String(shard).padStart(2, '0')}` }),
+  /** Set once the statistics job has counted the residents verified before the counters existed. */
+  residentCountersBackfill: () => ({ pk: 'STATS#residents-backfill', sk: 'DONE' }),
   /** One of STOCK_SHARDS parts of a scenario's stock, each in its own partition (no hot item at 1,000 scans a second). */
   incentiveStockShard: (id: string, shard: number) => ({ pk: `STOCK#${id}#${String(shard).padStart(2, '0')}`, sk: 'STOCK' }),
   /** A rights case listed by status: a copy of the case per (department | owner, status), so a status filter is a key. */

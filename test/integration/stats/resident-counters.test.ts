@@ -1,5 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import * as dynamoose from 'dynamoose';
+import { personSubjectKey } from '../../../functions/credit/credit.types';
+import { keys } from '../../../functions/shared/db/keys';
+import { hashIdNumber } from '../../../functions/shared/domain/id-hash';
+import { maskIdNumber } from '../../../functions/shared/domain/identifiers';
 import { SENSITIVE_PI_CONSENT } from '../../../functions/identity/consent-documents';
 import { ingestCreditRecords } from '../../../functions/credit/ingest-credit-records';
 import { readProjection } from '../../../functions/credit/read-projection';
@@ -113,4 +120,23 @@ describe('the dashboard’s resident figures are counters that stay exact', () =
     // The recount found nothing left to refresh: the counters did not move under it.
     expect(await figures(monthLater.deps)).toEqual(afterJob);
   }, 120_000);
+
+  it('counts, once, the residents verified before the counters existed', async () => {
+    // Residents stored as before this change: verified, with records, but no STAT item.
+    const legacy = await Promise.all(Array.from({ length: 3 }, async (_, i) => {
+      const idNumber = randomIdNumber();
+      const idHash = hashIdNumber(idNumber, t.config.idHashPepper);
+      const userId = `u-legacy-${randomUUID()}`;
+      await t.deps.identities.putUserIfAbsent({ id: userId, name: '旧用户', roles: ['resident'], createdAt: daysAgo(400), realNameVerifiedAt: daysAgo(300), maskedIdNumber: maskIdNumber(idNumber), subjectKey: personSubjectKey(idHash) }, { idHash });
+      if (i > 0) await ingest('org-dept-market', [person(idNumber, 'P-LAW-04')]);
+      return userId;
+    }));
+    expect(legacy).toHaveLength(3);
+    const before = await figures(t.deps);
+    expect(await recount(t.deps)).not.toEqual(before);
+    await dynamoose.aws.ddb().send(new DeleteItemCommand({ TableName: t.config.tableName, Key: marshall(keys.residentCountersBackfill()) }));
+    await refreshStats(t.deps);
+    expect(await figures(t.deps)).toEqual(await recount(t.deps));
+    expect((await figures(t.deps)).verified).toBe(before.verified + 3);
+  }, 60_000);
 });
