@@ -195,6 +195,33 @@ describe('axe-core finds no serious or critical violation on the main screens (3
   });
 });
 
+// Runs in the page: the focused element's test id and its focus ring.
+const FOCUSED = `(() => {
+  const el = document.activeElement;
+  if (!el) return { testId: null, role: null, outline: 'none', width: 0 };
+  const style = getComputedStyle(el);
+  return { testId: el.getAttribute('data-testid'), role: el.getAttribute('role'), outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+})()`;
+
+describe('the keyboard alone', () => {
+  it('tabs to a demo identity on the sign-in page, shows where it is, and signs in with Enter', async () => {
+    const b = await freshBrowser();
+    const { page } = b;
+    await visit(page, '#/pages/login/index', visible('login-res-zhang'));
+    await settle(page);
+    let focused = { testId: null as string | null, role: null as string | null, outline: 'none', width: 0 };
+    for (let i = 0; i < 40 && focused.testId !== 'login-res-zhang'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate<typeof focused>(FOCUSED);
+    }
+    expect(focused).toEqual({ testId: 'login-res-zhang', role: 'button', outline: 'solid', width: expect.any(Number) });
+    expect(focused.width).toBeGreaterThan(1);
+    await b.screenshot('a11y-keyboard-focus.png');
+    await page.keyboard.press('Enter');
+    await page.locator(visible('points-value')).waitFor({ timeout: 30_000 });
+  });
+});
+
 // Runs in the page (as a string: the Node tsconfig has no DOM types): elements of the visible page
 // that reach past the right edge of a 375 px phone, by their class names and text.
 const OVERFLOWING = `(() => {
