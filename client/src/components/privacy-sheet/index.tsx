@@ -26,7 +26,7 @@ export default function PrivacySheet() {
         <Text className='cx-privacy__title'>用户隐私保护提示</Text>
         <Text className='cx-privacy__text'>
           感谢您使用诚信管城。{why}在使用前，请您仔细阅读
-          <Text className='cx-privacy__link' data-testid='privacy-guide-link' onClick={() => void Taro.navigateTo({ url: PRIVACY_GUIDE_PAGE })}>
+          <Text role='button' className='cx-privacy__link' data-testid='privacy-guide-link' onClick={() => void Taro.navigateTo({ url: PRIVACY_GUIDE_PAGE })}>
             《诚信管城用户隐私保护指引》
           </Text>
           。我们只在提供服务所必需的范围内处理您的信息：微信登录标识、实名认证时的姓名和身份证号、您主动复制或粘贴时的剪贴板、扫码时的摄像头。

@@ -86,7 +86,7 @@ function RoleSection({ data }: { data: HomeData }) {
           >
             扫码核验
           </Button>
-          <Text className='cx-home__merchant-link' data-testid='entry-merchant' onClick={open(AREA_PAGES.merchant)}>
+          <Text role='button' className='cx-home__merchant-link' data-testid='entry-merchant' onClick={open(AREA_PAGES.merchant)}>
             今日核销、核销记录与参与场景 ›
           </Text>
         </View>

@@ -86,10 +86,10 @@ export default function LoginPage() {
       <Text className='cx-login__privacy'>
         登录即表示您同意我们依法处理您的信用信息。身份证号仅以脱敏形式显示，任何人查询您的信用信息都会留下记录。
       </Text>
-      <Text className='cx-login__verify' data-testid='open-report-verify' onClick={() => void Taro.navigateTo({ url: PUBLIC_PAGES.verify })}>
+      <Text role='button' className='cx-login__verify' data-testid='open-report-verify' onClick={() => void Taro.navigateTo({ url: PUBLIC_PAGES.verify })}>
         核验他人出示的信用报告（无需登录） ›
       </Text>
-      <Text className='cx-login__verify' data-testid='open-privacy-guide' onClick={() => void Taro.navigateTo({ url: PRIVACY_GUIDE_PAGE })}>
+      <Text role='button' className='cx-login__verify' data-testid='open-privacy-guide' onClick={() => void Taro.navigateTo({ url: PRIVACY_GUIDE_PAGE })}>
         《诚信管城用户隐私保护指引》 ›
       </Text>
       <View className='cx-login__settings'>
