@@ -46,7 +46,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     // Taro merges these into webpack's filesystem cache; its type only lists some of the keys.
     cache: {
-      enable: true,
+      // TARO_BUILD_CACHE=off builds from scratch (the test builds do, like a clean clone).
+      enable: process.env.TARO_BUILD_CACHE !== 'off',
       cacheDirectory: path.resolve(__dirname, '..', '.taro-cache'),
       // A different API base must never be served from a cache built for another one.
       version: apiBase || 'same-origin',

@@ -29,7 +29,9 @@ export function buildClientOnce(type: ClientTarget, apiBase: string): void {
   if (builds().has(key)) return;
   const result = spawnSync(path.join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', type], {
     cwd: path.join(ROOT, 'client'),
-    env: { ...process.env, API_BASE_URL: apiBase, NODE_ENV: 'production' },
+    // From scratch, as CI and a deployment build: a webpack cache left by an earlier build with other
+    // node_modules once produced a weapp bundle missing a module.
+    env: { ...process.env, API_BASE_URL: apiBase, NODE_ENV: 'production', TARO_BUILD_CACHE: 'off' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
