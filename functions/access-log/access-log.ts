@@ -5,9 +5,10 @@ import { defineModel } from '../shared/db/models';
 /**
  * The access log (谁查看了我的信用): one entry for every read of a subject's credit data by
  * someone else. Entries are written inside the same transaction as the action that read the
- * data where there is one (a redemption), so there is never an action without its entry; a read
- * that ends in a refusal (a scan refused at the counter) writes its entry on its own, after the
- * decision and before the answer.
+ * data where there is one (a loan review), so there is never an action without its entry; a
+ * redemption is its own entry (the redemption item, read into the resident's log by
+ * listAccessLog); a read that ends in a refusal (a scan refused at the counter) writes its entry
+ * on its own, after the decision and before the answer.
  */
 export interface AccessEntry {
   id: string;

@@ -8,13 +8,13 @@ import { checkEligibility, periodEnd, periodKey, type QuotaPeriod } from './ince
 import type { IncentivesRepository, PassRecord } from './incentives.repository';
 import type { RedemptionResponse } from './incentives.schemas';
 import type { DecodedPass, PassCodec } from './pass-codec';
+import { REDEMPTION_PURPOSE, refusedCheckWhat } from './redemption-access';
 import { residentStanding } from './resident-standing';
 
 type Deps = Parameters<typeof residentStanding>[0] & { incentives: IncentivesRepository; passes: PassCodec; accessLog: AccessLogRepository };
 
 const CLOCK_SKEW_SECONDS = 2;
 const MAX_ATTEMPTS = 8;
-const PURPOSE = '信易+ 核销';
 
 /**
  * A refused scan: the error the merchant gets (a verdict, never the resident's points, records,
@@ -65,8 +65,9 @@ type Attempt = { kind: 'redeemed'; response: RedemptionResponse } | { kind: 'con
  *    takes part in the scenario → else 403 MERCHANT_NOT_IN_SCENARIO.
  * 4. The pass was not used → else 409 PASS_USED.
  * 5. The resident is still eligible (points may have changed since) → else 403 NOT_ELIGIBLE.
- * 6. One transaction marks the pass used, counts the resident's quota and the stock, writes the
- *    redemption and the resident's access-log entry; a lost race on any of them answers
+ * 6. One transaction marks the pass used, counts the resident's quota and the stock, and writes
+ *    the redemption, which is also the resident's access-log entry of this check (listed under
+ *    the resident's redemptions, read into their access log); a lost race on any of them answers
  *    409 PASS_USED or 403 QUOTA_EXHAUSTED and writes none of them. A transaction that collided
  *    with another one in flight is retried from step 3.
  * 7. A refusal from step 3 on (the scan reached the pass record) still goes into the resident's
@@ -136,13 +137,6 @@ async function attemptRedemption(deps: Deps, merchant: Principal, decoded: Decod
       passId: pass.passId,
     },
     { quota: incentive.quota.count, quotaPeriod: period, quotaTtl: periodEnd(incentive.quota.period, now) + 86400, stock: incentive.totalStock, day: periodKey('day', now) },
-    newAccessEntry({
-      owner: residentOwner(pass.residentUserId),
-      at: redeemedAt,
-      actor: { userId: merchant.userId, orgId: merchantEntry.id, orgName: merchantEntry.name, role: 'merchant' },
-      purpose: PURPOSE,
-      what: `核验「${incentive.title}」使用资格（是否符合条件、姓名脱敏）`,
-    }),
   );
   if (!outcome.ok) {
     if (outcome.reason === 'conflict') return { kind: 'conflict' };
@@ -178,8 +172,8 @@ async function recordRefusedScan(deps: Deps, merchant: Principal, scan: Scan, re
         owner: residentOwner(scan.pass.residentUserId),
         at,
         actor: { userId: merchant.userId, ...(merchant.orgId ? { orgId: merchant.orgId } : {}), orgName, role: 'merchant' },
-        purpose: PURPOSE,
-        what: `核验「${scan.incentiveTitle ?? '信易+ 凭证'}」使用资格：未通过（${refusal.label}）`,
+        purpose: REDEMPTION_PURPOSE,
+        what: refusedCheckWhat(scan.incentiveTitle ?? '信易+ 凭证', refusal.label),
       }),
     ),
     refusal.residentReasons

@@ -53,6 +53,42 @@ describe('access log completeness and the credit-centre dashboard', () => {
     expect((await logOf(e.token)).map((x) => x.actor.role)).toEqual(['bank']);
   });
 
+  it('pages through a resident’s log with their redemptions merged in by time, each entry once, at any page size', async () => {
+    const r = await verifiedResident(t);
+    const museum = await loginAs(t.app, 'mer-museum');
+    const admin = await loginAs(t.app, 'admin');
+    const lookUp = (why: string) => request(t.app).get(`/api/admin/residents/${r.userId}/credit?purpose=${encodeURIComponent(why)}`).set(auth(admin));
+    expect((await lookUp('第一次查询')).status).toBe(200);
+    const { pass } = (await request(t.app).post('/api/incentives/museum-free-entry/passes').set(auth(r.token))).body;
+    expect((await request(t.app).post('/api/redemptions').set(auth(museum)).send({ pass })).status).toBe(201);
+    expect((await request(t.app).post('/api/redemptions').set(auth(museum)).send({ pass })).status).toBe(409);
+    expect((await lookUp('第二次查询')).status).toBe(200);
+    const all = (await request(t.app).get('/api/access-log?limit=100').set(auth(r.token))).body;
+    expect(all.nextCursor).toBeNull();
+    const whats: string[] = all.items.map((e: { purpose: string; what: string }) => `${e.purpose}｜${e.what}`);
+    expect(whats).toHaveLength(4);
+    expect(whats[0]).toContain('第二次查询');
+    expect(whats[1]).toBe('信易+ 核销｜核验「博物馆免费参观」使用资格：未通过（凭证已使用）');
+    expect(whats[2]).toBe('信易+ 核销｜核验「博物馆免费参观」使用资格（是否符合条件、姓名脱敏）');
+    expect(whats[3]).toContain('第一次查询');
+    for (const limit of [1, 2, 3]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: request.Response = await request(t.app).get(`/api/access-log?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`).set(auth(r.token));
+        expect(res.status).toBe(200);
+        expect(res.body.items.length).toBeLessThanOrEqual(limit);
+        seen.push(...res.body.items.map((e: { id: string }) => e.id));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(all.items.map((e: { id: string }) => e.id));
+    }
+    // A cursor of another resident's log does not decode here.
+    const other = await verifiedResident(t);
+    const firstPage = (await request(t.app).get('/api/access-log?limit=1').set(auth(r.token))).body;
+    expect((await request(t.app).get(`/api/access-log?limit=1&cursor=${firstPage.nextCursor}`).set(auth(other.token))).status).toBe(400);
+  });
+
   it('after consent is withdrawn, the centre sees only that and since when, and no read computes anything for the person', async () => {
     const r = await verifiedResident(t);
     const dept = await loginAs(t.app, 'dept-market');
