@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { BatchGetItemCommand, PutItemCommand, TransactionCanceledException, TransactWriteItemsCommand, UpdateItemCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
-import { keys, REDEMPTION_COUNTER_SHARDS, STOCK_SHARDS } from '../shared/db/keys';
+import { keys, STOCK_SHARDS } from '../shared/db/keys';
 import { batchGetPlainItems, counterIncrement, createOnlyPut, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict, queryPlainItems } from '../shared/db/models';
 import type { Incentive } from './incentives.domain';
 
@@ -215,7 +215,7 @@ export class IncentivesRepository {
    *   redemption to a shard with stock left (read consistently); when none has any, the stock is gone;
    * - the redemption and the resident's access-log entry are written with it.
    */
-  async redeem(r: Redemption, limits: { quota: number; quotaPeriod: string; quotaTtl: number; stock?: number; day: string }): Promise<RedeemOutcome> {
+  async redeem(r: Redemption, limits: { quota: number; quotaPeriod: string; quotaTtl: number; stock?: number }): Promise<RedeemOutcome> {
     if (limits.stock === undefined) return this.tryRedeem(r, limits, null);
     const shares = stockShares(limits.stock);
     let candidates = shares.flatMap((share, shard) => (share > 0 ? [shard] : []));
@@ -229,7 +229,7 @@ export class IncentivesRepository {
     return { ok: false, reason: 'stock' };
   }
 
-  private async tryRedeem(r: Redemption, limits: { quota: number; quotaPeriod: string; quotaTtl: number; day: string }, stock: { shard: number; share: number } | null): Promise<RedeemOutcome> {
+  private async tryRedeem(r: Redemption, limits: { quota: number; quotaPeriod: string; quotaTtl: number }, stock: { shard: number; share: number } | null): Promise<RedeemOutcome> {
     // Written straight through the SDK: the hottest write of the product, and dynamoose's item
     // conversion of its six items was the largest CPU cost of a redemption in profiles.
     const TableName = this.tableName;
@@ -266,8 +266,6 @@ export class IncentivesRepository {
         redeemedAt: r.redeemedAt,
         passId: r.passId,
       }),
-      // Redemptions per day for the credit centre's dashboard (China date), on one shard (partition) at random.
-      count(keys.redemptionsPerDayShard(limits.day, randomInt(REDEMPTION_COUNTER_SHARDS))),
     );
     try {
       await dynamoose.aws.ddb().send(new TransactWriteItemsCommand({ TransactItems: items }));

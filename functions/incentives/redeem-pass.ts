@@ -136,7 +136,7 @@ async function attemptRedemption(deps: Deps, merchant: Principal, decoded: Decod
       redeemedAt,
       passId: pass.passId,
     },
-    { quota: incentive.quota.count, quotaPeriod: period, quotaTtl: periodEnd(incentive.quota.period, now) + 86400, stock: incentive.totalStock, day: periodKey('day', now) },
+    { quota: incentive.quota.count, quotaPeriod: period, quotaTtl: periodEnd(incentive.quota.period, now) + 86400, stock: incentive.totalStock },
   );
   if (!outcome.ok) {
     if (outcome.reason === 'conflict') return { kind: 'conflict' };

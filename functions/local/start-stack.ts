@@ -5,7 +5,8 @@
  * 2. Meanwhile build the H5 app.
  * 3. Create the table if missing; seed the demo data in the local and test stages, or prepare a
  *    real stage the way `npm run bootstrap` does (both idempotent).
- * 4. Serve the API (the same Express app the Lambda wraps) and the H5 app with `/api` forwarded.
+ * 4. Serve the API (the same Express app the Lambda wraps) and the H5 app with `/api` forwarded;
+ *    feed the table's stream to the stream function and run the statistics job on a timer.
  * 5. On Ctrl-C stop everything that was started.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,6 +23,7 @@ import { connectDatabase } from '../shared/db/dynamo';
 import { ensureTable } from '../shared/db/ensure-table';
 import { LocalSetupError, startDynamoLocal, stopLeftovers, type RunningDynamo } from './dynamodb-local';
 import { assertPortFree } from './ports';
+import { localRedemptionCounter } from './redemption-counter';
 import { createWebServer } from './web-server';
 
 const root = path.resolve(__dirname, '../..');
@@ -119,6 +121,10 @@ async function main() {
   }
 
   await listen(createApp(deps), apiPort);
+  // The table's stream function (redemptions per day): Lambda's event source mapping in AWS, a reader here.
+  const counter = localRedemptionCounter(config, db.client);
+  counter.start(1000, (e) => console.error('stream function failed (retried):', e instanceof Error ? e.message : e));
+  cleanups.push(() => counter.stop());
   // The dashboard's statistics job: a scheduled Lambda in AWS, a timer here.
   const runStats = () => refreshStats(deps).catch((e) => console.error('statistics job failed:', e instanceof Error ? e.message : e));
   void runStats();

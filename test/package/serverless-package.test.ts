@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import AdmZip from 'adm-zip';
 import { tableDefinition } from '../../functions/shared/db/table-definition';
+import { REDEMPTION_STREAM_FILTER } from '../../functions/stats/redemption-stream';
 import { httpApiEvent } from '../support/http-api-event';
 
 const run = promisify(execFile);
@@ -41,10 +42,12 @@ async function invokeBundle(bundleDir: string, event: object): Promise<{ statusC
 describe('npm run package (serverless package with osls + serverless-esbuild)', () => {
   let dev: { dir: string; template: Template };
   let bundleDir: string;
+  let countersDir: string;
 
   beforeAll(async () => {
     dev = await packageStage('pkgtest');
     bundleDir = mkdtempSync(path.join(os.tmpdir(), 'cxgc-bundle-'));
+    countersDir = mkdtempSync(path.join(os.tmpdir(), 'cxgc-counters-'));
   }, 240_000);
 
   it('targets an AWS China region by default, with no ARN bound to one partition', () => {
@@ -65,10 +68,13 @@ describe('npm run package (serverless package with osls + serverless-esbuild)', 
     zip.extractAllTo(bundleDir, true);
     const stats = new AdmZip(path.join(dev.dir, 'stats.zip')).getEntries().map((e) => e.entryName);
     expect(stats).toContain('functions/jobs.js');
+    const counters = new AdmZip(path.join(dev.dir, 'counters.zip'));
+    expect(counters.getEntries().map((e) => e.entryName)).toContain('functions/streams.js');
+    counters.extractAllTo(countersDir, true);
   });
 
   it('keeps each deployable zip within its 1 MB budget', () => {
-    for (const zip of ['api.zip', 'stats.zip']) {
+    for (const zip of ['api.zip', 'stats.zip', 'counters.zip']) {
       const size = statSync(path.join(dev.dir, zip)).size;
       expect({ zip, withinBudget: size <= 1024 * 1024 }).toEqual({ zip, withinBudget: true });
     }
@@ -103,6 +109,7 @@ describe('npm run package (serverless package with osls + serverless-esbuild)', 
     expect(table.Properties.GlobalSecondaryIndexes).toEqual(expected.GlobalSecondaryIndexes);
     expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'ttl', Enabled: true });
     expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: expected.StreamSpecification!.StreamViewType });
     expect(table.DeletionPolicy).toBe('Delete');
   });
 
@@ -117,6 +124,39 @@ describe('npm run package (serverless package with osls + serverless-esbuild)', 
     expect(JSON.stringify(ssm.Resource)).toContain(':parameter/cxgc/pkgtest/*');
     for (const s of statements) expect(s.Resource).not.toContain('*');
   });
+
+  it('feeds the table’s new redemptions, and nothing else, to the counters function, with a queue for batches it gives up on', () => {
+    const mappings = Object.values(dev.template.Resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    const m = mappings[0].Properties;
+    expect(m.EventSourceArn).toEqual({ 'Fn::GetAtt': ['Table', 'StreamArn'] });
+    expect(m.FunctionName).toEqual({ 'Fn::GetAtt': ['CountersLambdaFunction', 'Arn'] });
+    expect(m.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([REDEMPTION_STREAM_FILTER]);
+    expect(m.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': ['CountersFailedBatches', 'Arn'] });
+    expect(m.MaximumRetryAttempts).toBeGreaterThan(0);
+  });
+
+  it('the counters bundle counts a stream batch of new redemptions in plain Node', async () => {
+    const day = 'D2032-02-02';
+    const event = {
+      Records: [
+        { eventID: `pkg-${Date.now()}`, eventName: 'INSERT', dynamodb: { SequenceNumber: String(Date.now()), NewImage: { entity: { S: 'Redemption' }, redeemedAt: { S: '2032-02-02T02:00:00.000Z' } } } },
+        { eventID: `pkg-${Date.now()}-2`, eventName: 'INSERT', dynamodb: { SequenceNumber: String(Date.now() + 1), NewImage: { entity: { S: 'Redemption' }, redeemedAt: { S: '2032-02-02T03:00:00.000Z' } } } },
+      ],
+    };
+    const script = `require(${JSON.stringify(path.join(countersDir, 'functions/streams.js'))}).countRedemptionsHandler(${JSON.stringify(event)}, {}).then(() => 0, (e) => { console.error(e); process.exit(1); });`;
+    const env = { PATH: process.env.PATH, STAGE: 'test', TABLE_NAME: process.env.TABLE_NAME, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT, AWS_REGION: 'cn-northwest-1', LOG_LEVEL: 'SILENT', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+    await run(process.execPath, ['-e', script], { env, timeout: 60_000 });
+    await run(process.execPath, ['-e', script], { env, timeout: 60_000 }); // delivered again: not counted twice
+    const { StatsRepository } = await import('../../functions/stats/stats.repository');
+    const { connectDatabase } = await import('../../functions/shared/db/dynamo');
+    const { bindModelsToTable } = await import('../../functions/shared/db/models');
+    const { parseConfig } = await import('../../functions/shared/config/config');
+    const config = parseConfig(process.env);
+    connectDatabase(config);
+    bindModelsToTable(config.tableName);
+    expect((await new StatsRepository(config.tableName).redemptionsPerDay(day, day)).get(day)).toBe(2);
+  }, 120_000);
 
   it('schedules the statistics job', () => {
     const rules = Object.values(dev.template.Resources).filter((r) => r.Type === 'AWS::Events::Rule');

@@ -1,4 +1,4 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, ResourceInUseException, UpdateTimeToLiveCommand, type DynamoDB } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, ResourceInUseException, UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDB } from '@aws-sdk/client-dynamodb';
 import { tableDefinition, TTL_ATTRIBUTE } from './table-definition';
 
 /**
@@ -11,7 +11,11 @@ export async function ensureTable(client: DynamoDB, tableName: string, stage: st
     throw new Error(`Refusing to create tables in stage "${stage}": tables are deployed from serverless.yml`);
   }
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    // A table made before the stream existed (a local `.data` of an earlier version) gets it now.
+    if (!existing.Table?.StreamSpecification?.StreamEnabled) {
+      await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: tableDefinition(tableName).StreamSpecification }));
+    }
     return 'exists';
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException)) throw e;

@@ -89,6 +89,13 @@ export const keys = {
    * shared one partition); the dashboard reads the shards' partitions side by side.
    */
   redemptionsPerDayShard: (day: string, shard: number) => ({ pk: `STATS#redemptions#${String(shard).padStart(2, '0')}`, sk: day }),
+  /**
+   * A batch of the table's stream that the redemption counter has added (keyed by its first
+   * record's event id, which the stream never reuses): a batch delivered again is not counted twice.
+   */
+  streamBatch: (firstEventId: string) => ({ pk: `STREAMBATCH#${firstEventId}`, sk: 'COUNTED' }),
+  /** Where the local stand-in for Lambda's stream reader stands on one stream shard (local runs and tests). */
+  streamPosition: (shardId: string) => ({ pk: 'STREAMPOS', sk: shardId }),
   /** A fixed-window request counter: `RATE#<scope>#<who>` per window start. */
   rateWindow: (scope: string, who: string, windowStart: number) => ({ pk: `RATE#${scope}#${who}`, sk: `W#${windowStart}` }),
   /** A year of the State Council's holiday arrangement as the credit centre entered it (all years in one Query). */

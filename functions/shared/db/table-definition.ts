@@ -33,5 +33,7 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       ],
       Projection: { ProjectionType: 'ALL' },
     })),
+    // New items' images for the stream function (serverless.yml: counters from new redemptions).
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
   };
 }
