@@ -44,7 +44,7 @@ runStandalone(async ({ deps, baseUrl, config }) => {
   });
   const passes = await mapLimit(Array.from({ length: passCount }, (_, i) => residents[i % residents.length]), 16, async (userId) => {
     const expiresAt = Math.floor(Date.now() / 1000) + 1800;
-    const { token, passId } = deps.passes.issue(expiresAt);
+    const { token, passId } = deps.passes.issue(expiresAt, expiresAt - 1800);
     await deps.incentives.createPass({ passId, incentiveId: id, residentUserId: userId, expiresAt, issuedAt: new Date().toISOString() });
     return token;
   });

@@ -34,20 +34,9 @@ const entriesOf = (deps: Deps, owner: string): Source => ({
  */
 const redemptionsOf = (deps: Deps, userId: string): Source => ({
   async read(after, limit) {
-    const start = after ? (JSON.parse(after) as [string, string, string]) : undefined;
-    const page = await deps.incentives.listByResident(userId, limit, start ? residentRedemptionKey(userId, ...start) : undefined);
-    return {
-      items: page.items.map((r) => ({ entry: redemptionAccessEntry(r), position: JSON.stringify([r.orgId, r.redeemedAt, r.id]) })),
-      more: page.last !== undefined,
-    };
+    const page = await deps.incentives.listByResident(userId, limit, after);
+    return { items: page.items.map((r) => ({ entry: redemptionAccessEntry(r), position: r.key })), more: page.last !== undefined };
   },
-});
-
-const residentRedemptionKey = (userId: string, orgId: string, redeemedAt: string, id: string) => ({
-  pk: `ORGRED#${orgId}`,
-  sk: `${redeemedAt}#${id}`,
-  gsi1pk: `USERRED#${userId}`,
-  gsi1sk: `${redeemedAt}#${id}`,
 });
 
 /**

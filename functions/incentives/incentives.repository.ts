@@ -5,11 +5,12 @@ import * as dynamoose from 'dynamoose';
 import { keys, STOCK_SHARDS } from '../shared/db/keys';
 import { batchGetPlainItems, counterIncrement, createOnlyPut, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict, queryPlainItems } from '../shared/db/models';
 import type { Incentive } from './incentives.domain';
+import { passIssuedAt } from './pass-codec';
 
 const IncentiveModel = defineModel('Incentive', { incentiveId: String, dataJson: String, updatedAt: String });
-// Passes (PASS#<id>: passId, incentiveId, residentUserId, expiresAt, issuedAt, then usedAt,
-// redemptionId, merchantOrgName once redeemed, or refusalJson after a refused scan) are written
-// and read through the SDK only.
+// Passes (PASS#<id>: passId, incentiveId, residentUserId, expiresAt, issuedAt, and refusalJson
+// after a refused scan) are written and read through the SDK only; a pass is used once its
+// redemption exists (keys.residentRedemption).
 const RedemptionModel = defineModel('Redemption', {
   redemptionId: String,
   incentiveId: String,
@@ -32,10 +33,7 @@ export interface PassRecord {
   residentSubjectKey?: string;
   expiresAt: number;
   issuedAt: string;
-  usedAt?: string;
-  redemptionId?: string;
-  merchantOrgName?: string;
-  /** The last refused scan of a pass that is still unused: for its owner's eyes only. */
+  /** The last refused scan of the pass: for its owner's eyes only (a redemption, once there, tells the pass's story). */
   refusal?: PassRefusal;
 }
 
@@ -77,6 +75,16 @@ export function stockShares(stock: number): number[] {
 
 /** The shards' keys: of a stock of this size (or, when the caller does not know it, all STOCK_SHARDS). */
 const stockShardKeys = (incentiveId: string, stock?: number) => Array.from({ length: stock === undefined ? STOCK_SHARDS : stockShardCount(stock) }, (_, i) => keys.incentiveStockShard(incentiveId, i));
+
+const toPass = (d: Doc): PassRecord => ({
+  passId: d.passId,
+  incentiveId: d.incentiveId,
+  residentUserId: d.residentUserId,
+  ...(d.residentSubjectKey ? { residentSubjectKey: d.residentSubjectKey } : {}),
+  expiresAt: d.expiresAt,
+  issuedAt: d.issuedAt,
+  ...(d.refusalJson ? { refusal: JSON.parse(d.refusalJson) as PassRefusal } : {}),
+});
 
 const toRedemption = (d: Doc): Redemption => ({
   id: d.redemptionId,
@@ -168,22 +176,33 @@ export class IncentivesRepository {
 
   async getPass(passId: string): Promise<PassRecord | null> {
     const d = await getPlainItem(this.tableName, keys.pass(passId), true);
-    if (!d) return null;
-    return {
-      passId: d.passId,
-      incentiveId: d.incentiveId,
-      residentUserId: d.residentUserId,
-      ...(d.residentSubjectKey ? { residentSubjectKey: d.residentSubjectKey } : {}),
-      expiresAt: d.expiresAt,
-      issuedAt: d.issuedAt,
-      ...(d.usedAt ? { usedAt: d.usedAt, redemptionId: d.redemptionId, merchantOrgName: d.merchantOrgName } : {}),
-      ...(d.refusalJson ? { refusal: JSON.parse(d.refusalJson) as PassRefusal } : {}),
-    };
+    return d ? toPass(d) : null;
+  }
+
+  /** A resident's pass and its redemption, if any, in one consistent BatchGetItem (the pass screen's poll). */
+  async passWithRedemption(passId: string, userId: string): Promise<{ pass: PassRecord | null; redemption: Redemption | null }> {
+    const redemptionKey = keys.residentRedemption(userId, passId, passIssuedAt(passId));
+    const found = await batchGetPlainItems(this.tableName, [keys.pass(passId), redemptionKey], true);
+    const pass = found.find((i) => i.pk === keys.pass(passId).pk);
+    const redemption = found.find((i) => i.pk === redemptionKey.pk);
+    return { pass: pass ? toPass(pass) : null, redemption: redemption ? toRedemption(redemption) : null };
   }
 
   /**
-   * Notes a refused scan on the pass, so its owner's screen can say why. Only on an unused pass
-   * (a redemption that won meanwhile stays the pass's story); false when it was used.
+   * What a redemption of this pass needs besides the pass: the pass's redemption if it exists
+   * (used) and the resident's use of the scenario in this period, in one BatchGetItem.
+   */
+  async redemptionState(userId: string, passId: string, incentiveId: string, period: string): Promise<{ redemption: Redemption | null; usedInPeriod: number }> {
+    const redemptionKey = keys.residentRedemption(userId, passId, passIssuedAt(passId));
+    const quotaKey = keys.incentiveQuota(incentiveId, userId, period);
+    const found = await batchGetPlainItems(this.tableName, [redemptionKey, quotaKey], true);
+    const redemption = found.find((i) => i.pk === redemptionKey.pk);
+    return { redemption: redemption ? toRedemption(redemption) : null, usedInPeriod: (found.find((i) => i.pk === quotaKey.pk)?.used as number | undefined) ?? 0 };
+  }
+
+  /**
+   * Notes a refused scan on the pass, so its owner's screen can say why (a redemption, if one won
+   * meanwhile, stays the pass's story: the screen shows it first); false when the pass is gone.
    */
   async noteRefusal(passId: string, refusal: PassRefusal): Promise<boolean> {
     try {
@@ -192,8 +211,8 @@ export class IncentivesRepository {
           TableName: this.tableName,
           Key: marshall(keys.pass(passId)),
           UpdateExpression: 'SET #refusal = :refusal',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#usedAt)',
-          ExpressionAttributeNames: { '#refusal': 'refusalJson', '#usedAt': 'usedAt' },
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#refusal': 'refusalJson' },
           ExpressionAttributeValues: marshall({ ':refusal': JSON.stringify(refusal) }),
         }),
       );
@@ -236,23 +255,10 @@ export class IncentivesRepository {
     const put = (item: Record<string, unknown>) => ({ Put: createOnlyPut(TableName, item) });
     const count = (k: { pk: string; sk: string }, below?: number, ttl?: number) => ({ Update: counterIncrement(TableName, k, { attribute: 'used', entity: 'UsageCounter', below, ttl }) });
     const items: TransactWriteItem[] = [
-      {
-        Update: {
-          TableName,
-          Key: marshall(keys.pass(r.passId)),
-          UpdateExpression: 'SET #usedAt = :usedAt, #redemptionId = :redemptionId, #merchantOrgName = :merchantOrgName',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#usedAt)',
-          ExpressionAttributeNames: { '#usedAt': 'usedAt', '#redemptionId': 'redemptionId', '#merchantOrgName': 'merchantOrgName' },
-          ExpressionAttributeValues: marshall({ ':usedAt': r.redeemedAt, ':redemptionId': r.id, ':merchantOrgName': r.orgName }),
-        },
-      },
-      count(keys.incentiveQuota(r.incentiveId, r.residentUserId, limits.quotaPeriod), limits.quota, limits.quotaTtl),
-    ];
-    if (stock) items.push(count(keys.incentiveStockShard(r.incentiveId, stock.shard), stock.share));
-    items.push(
+      // The pass's redemption, created only if the pass has none: single use under any concurrency.
       put({
-        ...keys.orgRedemption(r.orgId, r.redeemedAt, r.id),
-        ...keys.userRedemptionIndex(r.residentUserId, r.redeemedAt, r.id),
+        ...keys.residentRedemption(r.residentUserId, r.passId, passIssuedAt(r.passId)),
+        ...keys.orgRedemptionIndex(r.orgId, r.redeemedAt, r.id),
         entity: 'Redemption',
         redemptionId: r.id,
         incentiveId: r.incentiveId,
@@ -266,7 +272,9 @@ export class IncentivesRepository {
         redeemedAt: r.redeemedAt,
         passId: r.passId,
       }),
-    );
+      count(keys.incentiveQuota(r.incentiveId, r.residentUserId, limits.quotaPeriod), limits.quota, limits.quotaTtl),
+    ];
+    if (stock) items.push(count(keys.incentiveStockShard(r.incentiveId, stock.shard), stock.share));
     try {
       await dynamoose.aws.ddb().send(new TransactWriteItemsCommand({ TransactItems: items }));
       return { ok: true };
@@ -281,26 +289,28 @@ export class IncentivesRepository {
     }
   }
 
-  /** A merchant's redemptions between two ISO moments, newest first, one page after `after` (a sort key). */
-  async listByOrg(orgId: string, range: { from: string; to: string }, limit: number, after?: string): Promise<{ items: Redemption[]; last?: string }> {
-    const { pk } = keys.orgRedemptionsPrefix(orgId);
-    let q = RedemptionModel.query('pk').eq(pk).where('sk').between(range.from || '0', `${range.to}\uffff`).sort('descending').limit(limit);
-    if (after) q = q.startAt({ pk, sk: after });
-    const docs = await q.exec();
-    const last = docs.lastKey as { sk?: string } | undefined;
-    return { items: docs.map((d) => toRedemption(d.toJSON())), ...(last?.sk ? { last: last.sk } : {}) };
-  }
-
-  async countByOrg(orgId: string, range: { from: string; to: string }): Promise<number> {
-    const { pk } = keys.orgRedemptionsPrefix(orgId);
-    const res = await RedemptionModel.query('pk').eq(pk).where('sk').between(range.from || '0', `${range.to}\uffff`).count().all().exec();
-    return (res as unknown as { count: number }).count;
-  }
-
-  async listByResident(userId: string, limit: number, after?: { sk: string; pk: string; gsi1sk: string }): Promise<{ items: Redemption[]; last?: Record<string, string> }> {
-    let q = RedemptionModel.query('gsi1pk').eq(`USERRED#${userId}`).using('GSI1').sort('descending').limit(limit);
+  /** A merchant's redemptions between two ISO moments, newest first, one page after `after` (an index key), on GSI1. */
+  async listByOrg(orgId: string, range: { from: string; to: string }, limit: number, after?: Record<string, string>): Promise<{ items: Redemption[]; last?: Record<string, string> }> {
+    const { gsi1pk } = keys.orgRedemptionIndex(orgId, '', '');
+    let q = RedemptionModel.query('gsi1pk').eq(gsi1pk).where('gsi1sk').between(range.from || '0', `${range.to}\uffff`).using('GSI1').sort('descending').limit(limit);
     if (after) q = q.startAt(after);
     const docs = await q.exec();
     return { items: docs.map((d) => toRedemption(d.toJSON())), ...(docs.lastKey ? { last: docs.lastKey as Record<string, string> } : {}) };
+  }
+
+  async countByOrg(orgId: string, range: { from: string; to: string }): Promise<number> {
+    const { gsi1pk } = keys.orgRedemptionIndex(orgId, '', '');
+    const res = await RedemptionModel.query('gsi1pk').eq(gsi1pk).where('gsi1sk').between(range.from || '0', `${range.to}\uffff`).using('GSI1').count().all().exec();
+    return (res as unknown as { count: number }).count;
+  }
+
+  /** A resident's redemptions, newest first (by the pass's issue time), one page after `after` (a sort key). */
+  async listByResident(userId: string, limit: number, after?: string): Promise<{ items: Array<Redemption & { key: string }>; last?: string }> {
+    const { pk, skPrefix } = keys.residentRedemptionsPrefix(userId);
+    let q = RedemptionModel.query('pk').eq(pk).where('sk').beginsWith(skPrefix).sort('descending').limit(limit);
+    if (after) q = q.startAt({ pk, sk: after });
+    const docs = await q.exec();
+    const last = docs.lastKey as { sk?: string } | undefined;
+    return { items: docs.map((d) => ({ ...toRedemption(d.toJSON()), key: d.toJSON().sk as string })), ...(last?.sk ? { last: last.sk } : {}) };
   }
 }

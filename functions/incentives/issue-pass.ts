@@ -34,8 +34,9 @@ export async function issuePass(deps: Deps, principal: Principal, incentiveId: s
   ]);
   const e = checkEligibility(standing, incentive, usage.get(incentiveId) ?? { usedInPeriod: 0, stockUsed: 0 }, now);
   if (!e.eligible) throw new AppError(403, 'NOT_ELIGIBLE', `暂不能使用该场景：${e.reasons.join('；')}`, { reasons: e.reasons });
-  const expiresAt = epochSeconds(deps.clock) + deps.passTtlSeconds;
-  const { token, passId } = deps.passes.issue(expiresAt);
+  const issuedAt = epochSeconds(deps.clock);
+  const expiresAt = issuedAt + deps.passTtlSeconds;
+  const { token, passId } = deps.passes.issue(expiresAt, issuedAt);
   await deps.incentives.createPass({ passId, incentiveId, residentUserId: userId, ...(account.subjectKey ? { residentSubjectKey: account.subjectKey } : {}), expiresAt, issuedAt: now.toISOString() });
   return { pass: token, passId, expiresAt: new Date(expiresAt * 1000).toISOString(), ttlSeconds: deps.passTtlSeconds };
 }

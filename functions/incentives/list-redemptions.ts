@@ -11,8 +11,8 @@ const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOStrin
 const dayEnd = (date: string) => new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000 - 1).toISOString();
 const todayCst = (now: Date) => new Date(now.getTime() + CST).toISOString().slice(0, 10);
 
-const merchantCursor = z.strictObject({ sk: z.string().max(200) });
-const residentCursor = z.strictObject({ pk: z.string(), sk: z.string(), gsi1pk: z.string(), gsi1sk: z.string() });
+const merchantCursor = z.strictObject({ pk: z.string().max(200), sk: z.string().max(200), gsi1pk: z.string().max(200), gsi1sk: z.string().max(200) });
+const residentCursor = z.strictObject({ sk: z.string().max(200) });
 
 const view = (r: Redemption): RedemptionView => ({
   id: r.id,
@@ -44,13 +44,13 @@ export async function listRedemptions(
     const after = decodeCursor(query.cursor, merchantCursor, scope);
     const today = todayCst(now);
     const [page, todayCount] = await Promise.all([
-      deps.incentives.listByOrg(principal.orgId, range, query.limit, after?.sk),
+      deps.incentives.listByOrg(principal.orgId, range, query.limit, after),
       deps.incentives.countByOrg(principal.orgId, { from: dayStart(today), to: dayEnd(today) }),
     ]);
-    return { items: page.items.map(view), nextCursor: page.last ? encodeCursor({ sk: page.last }, scope) : null, todayCount };
+    return { items: page.items.map(view), nextCursor: page.last ? encodeCursor(page.last, scope) : null, todayCount };
   }
   const scope = `redemptions:user:${principal.userId}`;
   const after = decodeCursor(query.cursor, residentCursor, scope);
-  const page = await deps.incentives.listByResident(principal.userId, query.limit, after);
-  return { items: page.items.map(view), nextCursor: page.last ? encodeCursor(page.last, scope) : null };
+  const page = await deps.incentives.listByResident(principal.userId, query.limit, after?.sk);
+  return { items: page.items.map(view), nextCursor: page.last ? encodeCursor({ sk: page.last }, scope) : null };
 }

@@ -8,7 +8,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * The tag covers the first 14 bytes under the server key, so a forged, altered, truncated or
  * wrong-key pass is refused before any database read. 24 bytes are exactly 32 base64url
  * characters with no spare bits: one pass has exactly one accepted spelling. The pass id points
- * to the server-side pass record that binds the pass to one resident and one scenario.
+ * to the server-side pass record that binds the pass to one resident and one scenario; it is the
+ * issue time (4 bytes, epoch seconds) and 5 random bytes, so the key of the pass's redemption can
+ * be derived from the id alone and sorts by time (keys.residentRedemption).
  */
 const VERSION = 1;
 const ID_BYTES = 9;
@@ -24,6 +26,23 @@ export interface DecodedPass {
 
 export type DecodeResult = { ok: true; pass: DecodedPass } | { ok: false; reason: 'malformed' | 'signature' };
 
+const RANDOM_BYTES = ID_BYTES - 4;
+
+function newPassId(issuedAt: number): string {
+  const id = Buffer.alloc(ID_BYTES);
+  id.writeUInt32BE(issuedAt, 0);
+  randomBytes(RANDOM_BYTES).copy(id, 4);
+  return id.toString('base64url');
+}
+
+/** Whether a string can be a pass id at all (12 base64url characters: 9 bytes). */
+export const isPassId = (s: string) => /^[0-9A-Za-z_-]{12}$/.test(s) && Buffer.from(s, 'base64url').toString('base64url') === s;
+
+/** When a pass was issued (epoch seconds), read from its id. */
+export function passIssuedAt(passId: string): number {
+  return Buffer.from(passId, 'base64url').readUInt32BE(0);
+}
+
 function tag(key: Buffer, body: Buffer): Buffer {
   return createHmac('sha256', key).update(body).digest().subarray(0, TAG_BYTES);
 }
@@ -35,8 +54,8 @@ export class PassCodec {
     this.key = createHmac('sha256', 'cxgc-pass-key').update(secret).digest();
   }
 
-  /** A new pass: a fresh random id and the given expiry (epoch seconds). */
-  issue(expiresAt: number, passId = randomBytes(ID_BYTES).toString('base64url')): { token: string; passId: string } {
+  /** A new pass: a fresh id (the issue time and random bytes) and the given expiry (epoch seconds). */
+  issue(expiresAt: number, issuedAt: number, passId = newPassId(issuedAt)): { token: string; passId: string } {
     const id = Buffer.from(passId, 'base64url');
     if (id.length !== ID_BYTES) throw new Error('pass id must be 9 bytes');
     const body = Buffer.alloc(1 + ID_BYTES + 4);

@@ -63,16 +63,19 @@ type Attempt = { kind: 'redeemed'; response: RedemptionResponse } | { kind: 'con
  * 2. It has not expired → else 410 PASS_EXPIRED.
  * 3. The pass record exists, the merchant's organisation is not suspended (403 ORG_SUSPENDED) and
  *    takes part in the scenario → else 403 MERCHANT_NOT_IN_SCENARIO.
- * 4. The pass was not used → else 409 PASS_USED.
+ * 4. The pass has no redemption yet (read with the quota counter, beside the resident's
+ *    standing) → else 409 PASS_USED.
  * 5. The resident is still eligible (points may have changed since) → else 403 NOT_ELIGIBLE.
- * 6. One transaction marks the pass used, counts the resident's quota and the stock, and writes
- *    the redemption, which is also the resident's access-log entry of this check (listed under
- *    the resident's redemptions, read into their access log); a lost race on any of them answers
- *    409 PASS_USED or 403 QUOTA_EXHAUSTED and writes none of them. A transaction that collided
- *    with another one in flight is retried from step 3.
+ * 6. One transaction creates the pass's redemption (keyed by the pass: a second one cannot be
+ *    created, so the pass is single-use) and counts the resident's quota and the stock. The
+ *    redemption is also the resident's access-log entry of this check and, on GSI1, the
+ *    merchant's record. A lost race on any of them answers 409 PASS_USED or 403 QUOTA_EXHAUSTED
+ *    and writes none of them. A transaction that collided with another one in flight is retried
+ *    from step 3.
  * 7. A refusal from step 3 on (the scan reached the pass record) still goes into the resident's
- *    access log, in a put of its own after the decision, and — unless the pass was used — onto
- *    the pass with the reasons, which only its owner reads (GET /api/passes/:passId). The
+ *    access log, in a put of its own after the decision, and — unless it is PASS_USED — onto the
+ *    pass with the reasons, which only its owner reads (GET /api/passes/:passId; a redemption,
+ *    if there is one, is what that shows). The
  *    merchant's answer carries no reasons and no numbers.
  */
 export async function redeemPass(deps: Deps, merchant: Principal, token: string, session: () => Promise<Principal> = async () => merchant): Promise<RedemptionResponse> {
@@ -103,21 +106,19 @@ async function attemptRedemption(deps: Deps, merchant: Principal, decoded: Decod
   const refused = (refusal: Refusal): Attempt => ({ kind: 'refused', refusal, scan });
   if (confirmed.orgStatus === 'suspended') return refused(refusals.suspended());
   if (!incentive || !merchant.orgId || !merchantEntry) return refused(refusals.notInScenario());
-  if (pass.usedAt) return refused(refusals.used());
-
   const period = periodKey(incentive.quota.period, now);
-  const [{ user, standing }, usage] = await Promise.all([
+  const [{ user, standing }, state] = await Promise.all([
     // The pass names the resident's credit subject: their projection is read beside their account.
     residentStanding(deps, pass.residentUserId, pass.residentSubjectKey),
-    // The stock is decided by the transaction's condition alone: only the quota counter is read.
-    deps.incentives.usage(pass.residentUserId, [{ incentiveId: incentive.id, period, stock: false }]),
+    // The pass's redemption (used?) and the quota counter; the stock is decided by the transaction's condition alone.
+    deps.incentives.redemptionState(pass.residentUserId, pass.passId, incentive.id, period),
   ]);
-  const u = usage.get(incentive.id) ?? { usedInPeriod: 0, stockUsed: 0 };
+  if (state.redemption) return refused(refusals.used());
   const e = checkEligibility(standing, incentive, { usedInPeriod: 0, stockUsed: 0 }, now);
   if (!e.eligible) return refused(refusals.notEligible(e.reasons));
   // Quota and stock are decided by the transaction's conditions alone: they report a used pass
   // before an exhausted quota, the order API.md fixes, whatever raced in between.
-  const quotaLeft = incentive.quota.count - u.usedInPeriod;
+  const quotaLeft = incentive.quota.count - state.usedInPeriod;
 
   const redeemedAt = now.toISOString();
   const redemptionId = `rd-${randomUUID()}`;

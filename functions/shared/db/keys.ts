@@ -39,9 +39,14 @@ export const keys = {
   /** A resident's use of one scenario in one quota period (`D2026-11-27`, `M2026-11`). */
   incentiveQuota: (incentiveId: string, userId: string, period: string) => ({ pk: `QUOTA#${incentiveId}#${userId}`, sk: period }),
   pass: (passId: string) => ({ pk: `PASS#${passId}`, sk: 'PASS' }),
-  orgRedemption: (orgId: string, redeemedAt: string, id: string) => ({ pk: `ORGRED#${orgId}`, sk: `${redeemedAt}#${id}` }),
-  orgRedemptionsPrefix: (orgId: string) => ({ pk: `ORGRED#${orgId}` }),
-  userRedemptionIndex: (userId: string, redeemedAt: string, id: string) => ({ gsi1pk: `USERRED#${userId}`, gsi1sk: `${redeemedAt}#${id}` }),
+  /**
+   * A pass's redemption, in its resident's partition: one per pass (the key is the pass's, its
+   * issue time first so the resident's redemptions sort by time), so creating it is what makes a
+   * pass single-use. The merchant's list reads it on GSI1 (orgRedemptionIndex).
+   */
+  residentRedemption: (userId: string, passId: string, issuedAt: number) => ({ pk: `USERRED#${userId}`, sk: `R#${String(issuedAt).padStart(10, '0')}#${passId}` }),
+  residentRedemptionsPrefix: (userId: string) => ({ pk: `USERRED#${userId}`, skPrefix: 'R#' }),
+  orgRedemptionIndex: (orgId: string, redeemedAt: string, id: string) => ({ gsi1pk: `ORGRED#${orgId}`, gsi1sk: `${redeemedAt}#${id}` }),
   allOrgsIndex: (createdAt: string, orgId: string) => ({ gsi2pk: 'ORGS', gsi2sk: `${createdAt}#${orgId}` }),
   /** One organisation per unified social credit code. */
   orgUsccOwner: (uscc: string) => ({ pk: `ORGUSCC#${uscc}`, sk: 'OWNER' }),

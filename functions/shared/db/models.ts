@@ -124,13 +124,13 @@ export async function queryPlainItems(tableName: string, pk: string, skPrefix?: 
  * Many items by key (at most 100 a call, the calls side by side so more keys add no sequential
  * round trip; unprocessed keys retried), straight through the SDK.
  */
-export async function batchGetPlainItems(tableName: string, keyList: Array<{ pk: string; sk: string }>): Promise<Array<Record<string, any>>> {
+export async function batchGetPlainItems(tableName: string, keyList: Array<{ pk: string; sk: string }>, consistent = false): Promise<Array<Record<string, any>>> {
   const found: Array<Record<string, any>> = [];
   const starts = Array.from({ length: Math.ceil(keyList.length / 100) }, (_, n) => n * 100);
   await Promise.all(starts.map(async (i) => {
     let pending: Array<Record<string, AttributeValue>> = keyList.slice(i, i + 100).map((k) => ({ pk: { S: k.pk }, sk: { S: k.sk } }));
     for (let attempt = 0; pending.length > 0; attempt++) {
-      const out = await dynamoose.aws.ddb().send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
+      const out = await dynamoose.aws.ddb().send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } } }));
       for (const item of out.Responses?.[tableName] ?? []) found.push(unmarshall(item));
       pending = (out.UnprocessedKeys?.[tableName]?.Keys ?? []) as Array<Record<string, AttributeValue>>;
       if (pending.length > 0) await backoff(attempt);

@@ -51,7 +51,7 @@ describe('信易+ stock on shards', () => {
     const residents = await Promise.all(Array.from({ length: 6 }, () => verifiedResident(t)));
     return mapLimit(Array.from({ length: n }, (_, i) => residents[i % residents.length]), 10, async (r) => {
       const expiresAt = Math.floor(Date.now() / 1000) + 600;
-      const { token, passId } = t.deps.passes.issue(expiresAt);
+      const { token, passId } = t.deps.passes.issue(expiresAt, expiresAt - 600);
       await t.deps.incentives.createPass({ passId, incentiveId, residentUserId: r.userId, expiresAt, issuedAt: new Date().toISOString() });
       return token;
     });
