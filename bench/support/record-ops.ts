@@ -78,7 +78,8 @@ export function describeOps(ops: RecordedOp[]): string {
   const counts = new Map<string, number>();
   for (const op of ops) {
     const base = op.command.replace(/Command$/, '');
-    const detail = base === 'TransactWriteItems' || base === 'TransactGetItems' ? ` (${op.input.TransactItems.length} items)` : base === 'BatchGetItem' || base === 'BatchWriteItem' ? ` (${Object.values(op.input.RequestItems as Record<string, unknown[] | { Keys: unknown[] }>).reduce((n, r) => n + (Array.isArray(r) ? r.length : r.Keys.length), 0)} items)` : '';
+    const items = (n: number) => ` (${n} ${n === 1 ? 'item' : 'items'})`;
+    const detail = base === 'TransactWriteItems' || base === 'TransactGetItems' ? items(op.input.TransactItems.length) : base === 'BatchGetItem' || base === 'BatchWriteItem' ? items(Object.values(op.input.RequestItems as Record<string, unknown[] | { Keys: unknown[] }>).reduce((n, r) => n + (Array.isArray(r) ? r.length : r.Keys.length), 0)) : '';
     const label = base + detail;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }

@@ -154,8 +154,14 @@ export class CreditRepository {
   }
 
   /** On the points read path: one consistent GetItem, without dynamoose's schema conversion. */
-  async getProjection(subjectKey: string): Promise<SubjectProjection | null> {
-    const item = await getPlainItem(this.tableName, keys.subjectProjection(subjectKey), true);
+  /**
+   * A subject's projection. Strongly consistent by default (what a write builds on); the read-only
+   * views — points, 信易+ list, pass, redemption check — read it eventually consistently, at half the
+   * read units: a record ingested a moment earlier shows there a moment later (DynamoDB replicates
+   * within about a second), while every write still conditions on the projection's version.
+   */
+  async getProjection(subjectKey: string, consistent = true): Promise<SubjectProjection | null> {
+    const item = await getPlainItem(this.tableName, keys.subjectProjection(subjectKey), consistent);
     return item ? toProjection(item) : null;
   }
 

@@ -1,7 +1,7 @@
-import { BatchGetItemCommand, PutItemCommand, TransactionCanceledException, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { TransactionCanceledException, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
-import { keys } from '../shared/db/keys';
+import { keys, SIGNED_OUT_PREFIX, signedOutAttribute } from '../shared/db/keys';
 import { backoff, defineModel, getPlainItem, isConditionalFailure, isTransactionConflict } from '../shared/db/models';
 import type { OrgType, Role } from '../shared/auth/roles';
 import type { Org, User } from './identity.types';
@@ -42,13 +42,6 @@ const ConsentModel = defineModel('Consent', {
 
 
 type Doc = Record<string, unknown>;
-
-/** What confirming a session needs to know about the caller's account (see confirm-session.ts). */
-export interface SessionState {
-  user: { roles: Role[]; orgId?: string; manager?: boolean } | null;
-  org: { status: 'active' | 'suspended' } | null;
-  revoked: boolean;
-}
 
 function toUser(d: Doc): User {
   return {
@@ -97,50 +90,30 @@ export class IdentityRepository {
   }
 
   /**
-   * The account, its organisation and the token's sign-out marker in one strongly consistent
-   * BatchGetItem: a removal or sign-out written a moment ago is seen by every instance.
+   * Signs one token out: a marker on the account (`signedOut_<session id>`, the token's expiry),
+   * which the session confirmation reads with the account anyway; the markers of tokens that
+   * have expired since are removed in the same write. Nothing to do for an account that is gone.
    */
-  async sessionState(userId: string, orgId: string | undefined, sessionId: string): Promise<SessionState> {
-    const wanted = [keys.user(userId), keys.revokedSession(sessionId), ...(orgId ? [keys.org(orgId)] : [])];
-    let pending: Array<Record<string, AttributeValue>> = wanted.map((k) => marshall(k));
-    const found: Array<Record<string, unknown>> = [];
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      const out = await dynamoose.aws.ddb().send(
-        new BatchGetItemCommand({
-          RequestItems: {
-            [this.tableName]: {
-              Keys: pending,
-              ConsistentRead: true,
-              ProjectionExpression: 'pk, sk, #roles, orgId, manager, orgStatus',
-              ExpressionAttributeNames: { '#roles': 'roles' },
-            },
-          },
+  async revokeSession(sessionId: string, userId: string, expiresAt: number, at: Date): Promise<void> {
+    const account = await getPlainItem(this.tableName, keys.user(userId), true);
+    if (!account) return;
+    const now = Math.floor(at.getTime() / 1000);
+    const expired = Object.entries(account).filter(([name, exp]) => name.startsWith(SIGNED_OUT_PREFIX) && name !== signedOutAttribute(sessionId) && typeof exp === 'number' && exp < now).map(([name]) => name);
+    const names: Record<string, string> = { '#so': signedOutAttribute(sessionId), ...Object.fromEntries(expired.map((n, i) => [`#x${i}`, n])) };
+    try {
+      await dynamoose.aws.ddb().send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall(keys.user(userId)),
+          UpdateExpression: `SET #so = :exp${expired.length > 0 ? ` REMOVE ${expired.map((_, i) => `#x${i}`).join(', ')}` : ''}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: marshall({ ':exp': expiresAt }),
         }),
       );
-      for (const item of out.Responses?.[this.tableName] ?? []) found.push(unmarshall(item));
-      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Array<Record<string, AttributeValue>>;
-      if (pending.length > 0) await backoff(attempt);
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e;
     }
-    const byKey = (k: { pk: string; sk: string }) => found.find((i) => i.pk === k.pk && i.sk === k.sk);
-    const user = byKey(keys.user(userId));
-    const org = orgId ? byKey(keys.org(orgId)) : undefined;
-    return {
-      user: user
-        ? { roles: (user.roles as Role[]) ?? [], ...(user.orgId ? { orgId: user.orgId as string } : {}), ...(user.manager ? { manager: true } : {}) }
-        : null,
-      org: org ? { status: org.orgStatus === 'suspended' ? 'suspended' : 'active' } : null,
-      revoked: Boolean(byKey(keys.revokedSession(sessionId))),
-    };
-  }
-
-  /** Signs one token out: a marker kept (TTL) until the token would have expired anyway. */
-  async revokeSession(sessionId: string, userId: string, expiresAt: number, at: string): Promise<void> {
-    await dynamoose.aws.ddb().send(
-      new PutItemCommand({
-        TableName: this.tableName,
-        Item: marshall({ ...keys.revokedSession(sessionId), entity: 'RevokedSession', userId, revokedAt: at, ttl: expiresAt }),
-      }),
-    );
   }
 
   async getOrg(orgId: string): Promise<Org | null> {

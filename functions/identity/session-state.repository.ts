@@ -3,7 +3,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import type { Role } from '../shared/auth/roles';
 import { CATALOGUE_NAMES, offerCatalogueVersions, versionsOf, type CatalogueVersions } from '../shared/db/catalogues';
-import { keys } from '../shared/db/keys';
+import { keys, signedOutAttribute } from '../shared/db/keys';
 import { backoff } from '../shared/db/models';
 
 /** What confirming a session needs to know about the caller's account (see confirm-session.ts). */
@@ -22,7 +22,7 @@ export interface SessionState {
 }
 
 /**
- * The account, its organisation, the token's sign-out marker and (unless the route reads no
+ * The account (with the token's sign-out marker, an attribute of it), its organisation and (unless the route reads no
  * catalogue) the catalogue versions (shared/db/catalogues.ts) in one strongly consistent BatchGetItem: a removal or sign-out written a
  * moment ago is seen by every instance, and so is a catalogue edit. The versions are offered to the
  * request before the read is sent, so its catalogue reads wait for this one instead of making their own.
@@ -30,7 +30,7 @@ export interface SessionState {
  * account again.
  */
 export async function readSessionState(tableName: string, userId: string, orgId: string | undefined, sessionId: string, withCatalogueVersions = true): Promise<SessionState> {
-  const wanted = [keys.user(userId), keys.revokedSession(sessionId), ...(withCatalogueVersions ? [keys.catalogueVersions()] : []), ...(orgId ? [keys.org(orgId)] : [])];
+  const wanted = [keys.user(userId), ...(withCatalogueVersions ? [keys.catalogueVersions()] : []), ...(orgId ? [keys.org(orgId)] : [])];
   let resolveVersions: (v: CatalogueVersions) => void = () => undefined;
   let rejectVersions: (e: unknown) => void = () => undefined;
   if (withCatalogueVersions) {
@@ -41,7 +41,7 @@ export async function readSessionState(tableName: string, userId: string, orgId:
       }),
     );
   }
-  const names: Record<string, string> = { '#roles': 'roles', '#name': 'name', ...Object.fromEntries(CATALOGUE_NAMES.map((n) => [`#c_${n}`, n])) };
+  const names: Record<string, string> = { '#roles': 'roles', '#name': 'name', '#so': signedOutAttribute(sessionId), ...Object.fromEntries(CATALOGUE_NAMES.map((n) => [`#c_${n}`, n])) };
   let pending: Array<Record<string, AttributeValue>> = wanted.map((k) => marshall(k));
   const found: Array<Record<string, unknown>> = [];
   try {
@@ -52,7 +52,7 @@ export async function readSessionState(tableName: string, userId: string, orgId:
             [tableName]: {
               Keys: pending,
               ConsistentRead: true,
-              ProjectionExpression: `pk, sk, #roles, orgId, manager, orgStatus, #name, realNameVerifiedAt, subjectKey, consentWithdrawnAt, ${CATALOGUE_NAMES.map((n) => `#c_${n}`).join(', ')}`,
+              ProjectionExpression: `pk, sk, #roles, orgId, manager, orgStatus, #name, #so, realNameVerifiedAt, subjectKey, consentWithdrawnAt, ${CATALOGUE_NAMES.map((n) => `#c_${n}`).join(', ')}`,
               ExpressionAttributeNames: names,
             },
           },
@@ -84,6 +84,6 @@ export async function readSessionState(tableName: string, userId: string, orgId:
         }
       : null,
     org: org ? { status: org.orgStatus === 'suspended' ? 'suspended' : 'active' } : null,
-    revoked: Boolean(byKey(keys.revokedSession(sessionId))),
+    revoked: user?.[signedOutAttribute(sessionId)] !== undefined,
   };
 }

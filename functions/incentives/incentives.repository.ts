@@ -195,7 +195,7 @@ export class IncentivesRepository {
   async redemptionState(userId: string, passId: string, incentiveId: string, period: string): Promise<{ redemption: Redemption | null; usedInPeriod: number }> {
     const redemptionKey = keys.residentRedemption(userId, passId, passIssuedAt(passId));
     const quotaKey = keys.incentiveQuota(incentiveId, userId, period);
-    const found = await batchGetPlainItems(this.tableName, [redemptionKey, quotaKey], true);
+    const found = await batchGetPlainItems(this.tableName, [redemptionKey, quotaKey]);
     const redemption = found.find((i) => i.pk === redemptionKey.pk);
     return { redemption: redemption ? toRedemption(redemption) : null, usedInPeriod: (found.find((i) => i.pk === quotaKey.pk)?.used as number | undefined) ?? 0 };
   }

@@ -21,7 +21,7 @@ type Deps = Parameters<typeof standingOfAccount>[0] & { incentives: IncentivesRe
  */
 export async function issuePass(deps: Deps, principal: Principal, incentiveId: string, session: () => Promise<Principal> = async () => principal): Promise<PassResponse> {
   const userId = principal.userId;
-  const early = principal.subjectKey ? deps.credit.getProjection(principal.subjectKey) : undefined;
+  const early = principal.subjectKey ? deps.credit.getProjection(principal.subjectKey, false) : undefined;
   early?.catch(() => undefined);
   const incentive = await deps.incentives.get(incentiveId);
   if (!incentive) throw errors.notFound('该信易+场景不存在');

@@ -37,7 +37,7 @@ type Deps = Parameters<typeof standingOfAccount>[0] & { incentives: IncentivesRe
  */
 export async function listIncentives(deps: Deps, principal: Principal | null, session: () => Promise<Principal> = async () => principal!): Promise<IncentivesResponse> {
   const resident = principal?.roles.includes('resident') === true;
-  const early = resident && principal?.subjectKey ? deps.credit.getProjection(principal.subjectKey) : undefined;
+  const early = resident && principal?.subjectKey ? deps.credit.getProjection(principal.subjectKey, false) : undefined;
   early?.catch(() => undefined);
   const all = await deps.incentives.list();
   if (!principal || !resident) {

@@ -20,7 +20,7 @@ type StandingDeps = { identities: IdentityRepository; credit: CreditRepository; 
  * it is used only when the account still names that subject.
  */
 export async function residentStanding(deps: StandingDeps, userId: string, knownSubject?: string): Promise<{ user: User; standing: ResidentStanding }> {
-  const early = knownSubject ? deps.credit.getProjection(knownSubject) : undefined;
+  const early = knownSubject ? deps.credit.getProjection(knownSubject, false) : undefined;
   early?.catch(() => undefined);
   const user = await deps.identities.getUser(userId);
   if (!user) throw errors.unauthenticated('账号不存在，请重新登录');
@@ -34,7 +34,7 @@ export async function residentStanding(deps: StandingDeps, userId: string, known
 export async function standingOfAccount(deps: Omit<StandingDeps, 'identities'>, account: Account, early?: Promise<SubjectProjection | null>): Promise<ResidentStanding> {
   if (!account.realNameVerifiedAt || !account.subjectKey) return { verified: false, points: 0, restrictions: [] };
   if (account.consentWithdrawnAt) return { verified: false, consentWithdrawn: true, points: 0, restrictions: [] };
-  const [projection, measures] = await Promise.all([projectionFrom(deps, account.subjectKey, early ?? deps.credit.getProjection(account.subjectKey)), deps.measures.list()]);
+  const [projection, measures] = await Promise.all([projectionFrom(deps, account.subjectKey, early ?? deps.credit.getProjection(account.subjectKey, false)), deps.measures.list()]);
   const now = deps.clock.now();
   return {
     verified: true,

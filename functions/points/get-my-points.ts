@@ -22,11 +22,11 @@ export async function getMyPoints(
   principal: Principal,
   session: () => Promise<Principal>,
 ): Promise<PointsResponse> {
-  const early = principal.subjectKey ? deps.credit.getProjection(principal.subjectKey) : undefined;
+  const early = principal.subjectKey ? deps.credit.getProjection(principal.subjectKey, false) : undefined;
   early?.catch(() => undefined);
   const confirmed = await session();
   const subjectKey = subjectOfAccount(confirmed.account ?? {});
-  const projection = await projectionFrom(deps, subjectKey, early && confirmed.subjectKey === subjectKey ? early : deps.credit.getProjection(subjectKey));
+  const projection = await projectionFrom(deps, subjectKey, early && confirmed.subjectKey === subjectKey ? early : deps.credit.getProjection(subjectKey, false));
   const { points, tier } = personalPoints(projection?.delta ?? 0);
   return {
     points,

@@ -4,6 +4,10 @@
  *   pk / sk            main key
  *   gsi1pk / gsi1sk    GSI1: "list by owner" access patterns (org → staff, …)
  */
+/** A signed-out token's marker: an attribute of its account item (the token's expiry, epoch seconds). */
+export const SIGNED_OUT_PREFIX = 'signedOut_';
+export const signedOutAttribute = (sessionId: string) => `${SIGNED_OUT_PREFIX}${sessionId}`;
+
 /** How many items the per-day redemption counter is spread over (see keys.redemptionsPerDay). */
 export const REDEMPTION_COUNTER_SHARDS = 16;
 /** How many items the dashboard's resident counters are spread over (see keys.residentCounter). */
@@ -14,7 +18,6 @@ export const STOCK_SHARDS = 16;
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
   /** A signed-out token (by its `jti`), kept until the token would have expired anyway (TTL). */
-  revokedSession: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'REVOKED' }),
   wechatIdentity: (openid: string) => ({ pk: `WX#${openid}`, sk: 'IDENTITY' }),
   org: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'PROFILE' }),
   orgStaffIndex: (orgId: string, userId: string) => ({ gsi1pk: `ORG#${orgId}`, gsi1sk: `USER#${userId}` }),

@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { fixedClock } from '../../../functions/shared/domain/clock';
+import { keys } from '../../../functions/shared/db/keys';
+import { getPlainItem } from '../../../functions/shared/db/models';
 import { daysAgo, newResident, randomIdNumber, randomUscc, staffMember, verifiedResident } from '../../support/people';
 import { loginAs, testApp, type TestApp } from '../../support/test-app';
 
@@ -208,6 +210,20 @@ describe('organisations, invitations and staff', () => {
       expect((await me(person.token)).status).toBe(200);
       await request(second.app).post('/api/auth/sign-out').set(auth(person.token));
       expect((await me(person.token)).status).toBe(401);
+    });
+
+    it('keeps a signed-out token’s marker on the account, and drops the markers of tokens that have expired since', async () => {
+      const person = await newResident(t);
+      const now = new Date();
+      const seconds = Math.floor(now.getTime() / 1000);
+      await t.deps.identities.revokeSession('old-session', person.userId, seconds - 10, now);
+      await t.deps.identities.revokeSession('live-session', person.userId, seconds + 3600, now);
+      const account = await getPlainItem(t.config.tableName, keys.user(person.userId), true);
+      const markers = Object.keys(account ?? {}).filter((k) => k.startsWith('signedOut_'));
+      expect(markers).toEqual(['signedOut_live-session']);
+      expect(account?.['signedOut_live-session']).toBe(seconds + 3600);
+      // An account that is gone: nothing to write, no error.
+      await expect(t.deps.identities.revokeSession('s', `u-gone-${Date.now()}`, seconds + 60, now)).resolves.toBeUndefined();
     });
 
     it('writes nothing for a signed-out token: a pass request after sign-out creates no pass', async () => {
