@@ -16,7 +16,7 @@ import { benchRedemptions } from './redemptions.bench';
 import { benchSession, sessionSection } from './session.bench';
 import { benchSizes, packagedHandler } from './sizes.bench';
 import { coldSection, coldStartRows, type ColdRow } from './cold-start.bench';
-import { measureCosts, writeCostReport } from './cost';
+import { measureCosts, measureCounters, monthlyBill, PROFILE, writeCostReport } from './cost';
 import { roundTripsSection } from './round-trips.bench';
 import type { RoundTrip } from './support/round-trips';
 import type { EndpointRow } from './support/endpoint-rows';
@@ -35,7 +35,7 @@ function endpointTable(rows: EndpointRow[], run: string): string[] {
 }
 
 /** The issue's targets against this run's numbers, each marked met or not, with what blocks it. */
-function targetsSection(hot: Array<{ label: string; connections: number; ratio: number; p99: number; rawP99: number }>, cold: ColdRow[], trips: RoundTrip[], run: string): string[] {
+function targetsSection(hot: Array<{ label: string; connections: number; ratio: number; p99: number; rawP99: number }>, cold: ColdRow[], trips: RoundTrip[], billUsd: number, run: string): string[] {
   const mark = (ok: boolean) => (ok ? '✅ met' : '❌ not met');
   const out = ['## Targets', '', '| target | row | connections | measured | raw operations alone | verdict | run |', '|---|---|---|---|---|---|---|'];
   for (const h of hot) out.push(`| API ≥ 50 % of raw throughput | ${h.label} | ${h.connections} | ${fmt(h.ratio * 100)} % | — | ${mark(h.ratio >= 0.5)} | ${run} |`);
@@ -44,6 +44,7 @@ function targetsSection(hot: Array<{ label: string; connections: number; ratio: 
     out.push(`| p99 ≤ 50 ms at 32 connections | ${h.label} | 32 | ${fmt(h.p99, 1)} ms | p99 ${fmt(h.rawP99, 1)} ms | ${h.p99 <= 50 ? '✅ met' : blocked ? '❌ blocked: the raw operations alone exceed 50 ms here' : '❌ not met'} | ${run} |`);
   }
   for (const t of trips.filter((x) => x.maxWaves !== undefined)) out.push(`| sequential DynamoDB waves ${t.target} | ${t.label} | 1 | ${t.waves} (${t.calls} calls) | — | ${mark(t.waves <= t.maxWaves!)} | ${run} |`);
+  out.push(`| monthly bill ≤ USD 30 | the district profile (bench/COST.md) | — | USD ${fmt(billUsd, 2)} | — | ${mark(billUsd <= 30)} | ${run} |`);
   for (const c of cold.filter((x) => !x.label.startsWith('libraries'))) out.push(`| bundled cold start ≤ 2.5 × a bare \`node -e 0\` | load + ${c.label} | 1 | ${fmt(c.ratio, 2)}× (CPU ${fmt(c.cpuRatio, 2)}×) | libraries alone ${fmt(cold.find((x) => x.label.startsWith('libraries'))?.ratio ?? 0, 2)}× | ${c.ratio <= 2.5 ? '✅ met' : '❌ not met: the libraries alone take most of it (see Cold start)'} | ${run} |`);
   out.push('');
   out.push(
@@ -82,6 +83,7 @@ async function main() {
   const hot: Array<{ label: string; connections: number; ratio: number; p99: number; rawP99: number }> = [];
   let cold: ColdRow[] = [];
   let trips: RoundTrip[] = [];
+  let billUsd = Number.NaN;
   const stack = await startBenchStack();
   try {
     console.log('points read…');
@@ -127,7 +129,9 @@ async function main() {
     console.log('round trips and cost…');
     const measured = await measureCosts(stack);
     trips = measured.trips;
-    writeCostReport(measured.costs, run);
+    const counters = await measureCounters(stack, PROFILE.find((p) => p.key === 'redemption')!.perMonth);
+    writeCostReport(measured.costs, counters, run);
+    billUsd = monthlyBill(measured.costs, counters).totalUsd;
     lines.push(...roundTripsSection(trips, run));
 
     console.log('cold start…');
@@ -144,7 +148,7 @@ async function main() {
   } finally {
     await stack.stop();
   }
-  lines.push(...targetsSection(hot, cold, trips, run));
+  lines.push(...targetsSection(hot, cold, trips, billUsd, run));
   writeFileSync(path.join(__dirname, 'RESULTS.md'), `${lines.join('\n')}\n`);
   console.log('wrote bench/RESULTS.md');
 }

@@ -61,17 +61,26 @@ function authenticate(auth: AuthRequirement, tokens: TokenService, clock: Clock,
   return scoped;
 }
 
+/**
+ * Counts the request against its route's limit beside the handler's first reads, as the session
+ * confirmation runs: the handler's writes wait for the verdict (the write barrier now holds both)
+ * and the answer leaves only after it, so a request over the limit writes nothing and hears 429.
+ */
 function rateLimit(spec: NonNullable<AnyRoute['rateLimit']>, limiter: RateLimiter, clock: Clock): RequestHandler {
-  return async (req, res, next) => {
+  return (req, res, next) => {
     const state = requestState(res)!;
     const lambdaIp = (req as unknown as { lambdaSourceIp?: string }).lambdaSourceIp;
     const who = spec.by === 'user' && state.principal ? `u:${state.principal.userId}` : `ip:${lambdaIp ?? req.socket.remoteAddress ?? 'unknown'}`;
     // The counter counts attempts, revoked sessions' too: it need not wait for the confirmation.
-    if (!(await outsideWriteBarrier(() => limiter.hit(spec.scope, who, spec.limit, spec.windowSeconds, epochSeconds(clock))))) {
-      res.setHeader('retry-after', String(spec.windowSeconds));
+    const withinLimit = outsideWriteBarrier(() => limiter.hit(spec.scope, who, spec.limit, spec.windowSeconds, epochSeconds(clock))).then((ok) => {
+      if (ok) return;
+      if (!res.headersSent) res.setHeader('retry-after', String(spec.windowSeconds));
       throw new AppError(429, 'RATE_LIMITED', '操作过于频繁，请稍后再试');
-    }
-    next();
+    });
+    // Settled by the route wrapper; never an unhandled rejection in between.
+    withinLimit.catch(() => undefined);
+    state.withinLimit = withinLimit;
+    withWriteBarrier(state.confirmed ? Promise.all([state.confirmed, withinLimit]) : withinLimit, () => next());
   };
 }
 
@@ -98,12 +107,17 @@ export function mountRoutes(app: IRouter, routes: AnyRoute[], deps: { tokens: To
     if (r.rateLimit) handlers.push(rateLimit(r.rateLimit, deps.rateLimiter, deps.clock));
     handlers.push(async (req, res) => {
       const state = requestState(res)!;
-      const body = r.body ? parseInput(r.body, req.body) : undefined;
-      const query = r.query ? parseInput(r.query, { ...req.query }) : undefined;
-      const params = r.params ? parseInput(r.params, { ...req.params }) : undefined;
       const confirmed = state.confirmed;
+      // What must hold before any answer: the session (401/403 first), then the rate limit (429).
+      const settled = async () => {
+        if (confirmed) await confirmed;
+        if (state.withinLimit) await state.withinLimit;
+      };
       let result: unknown;
       try {
+        const body = r.body ? parseInput(r.body, req.body) : undefined;
+        const query = r.query ? parseInput(r.query, { ...req.query }) : undefined;
+        const params = r.params ? parseInput(r.params, { ...req.params }) : undefined;
         result = await r.handle({
           body,
           query,
@@ -116,11 +130,11 @@ export function mountRoutes(app: IRouter, routes: AnyRoute[], deps: { tokens: To
           res,
         });
       } catch (e) {
-        // A revoked session hears that, not what the handler found.
-        if (confirmed) await confirmed;
+        // A revoked session hears that, and a request over its limit 429, not what the handler found.
+        await settled();
         throw e;
       }
-      if (confirmed) await confirmed;
+      await settled();
       if (res.headersSent) return;
       const status = r.status ?? 200;
       if (result === undefined) res.status(status === 200 ? 204 : status).end();

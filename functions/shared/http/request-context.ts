@@ -9,6 +9,8 @@ export interface RequestState {
   principal: Principal | null;
   /** The token confirmed against the stored account (signed-in requests only). */
   confirmed?: Promise<Principal>;
+  /** The route's rate-limit verdict (routes with a limit): rejects with 429 when over it. */
+  withinLimit?: Promise<void>;
 }
 
 const CLIENT_ID = /^[A-Za-z0-9._-]{8,100}$/;
