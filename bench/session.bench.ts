@@ -8,6 +8,7 @@
  */
 import './support/env';
 import { randomUUID } from 'node:crypto';
+import type { Principal } from '../functions/shared/auth/roles';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../functions/app';
@@ -48,10 +49,18 @@ async function listen(app: ReturnType<typeof createApp>): Promise<{ url: string;
 
 export async function benchSession(stack: BenchStack, durationMs: number): Promise<SessionRow[]> {
   const { deps, config } = stack;
-  const off = await listen(createApp(deps, { confirmSession: async (token) => token }));
+  // "off": no confirmation read. Handlers still need what the confirmation carries (the account's
+  // real-name state, name, organisation), so the off app takes it from accounts read once here.
+  const accounts = new Map<string, Principal['account']>();
+  const off = await listen(createApp(deps, { confirmSession: async (token) => ({ ...token, account: accounts.get(token.userId) ?? {} }) }));
+  const remember = async (userId: string) => {
+    const u = await deps.identities.getUser(userId);
+    if (u) accounts.set(userId, { ...(u.orgId ? { orgId: u.orgId } : {}), name: u.name, ...(u.realNameVerifiedAt ? { realNameVerifiedAt: u.realNameVerifiedAt } : {}), ...(u.subjectKey ? { subjectKey: u.subjectKey } : {}) });
+  };
   const now = Math.floor(Date.now() / 1000);
   const zhang = (await deps.tokens.issue({ userId: 'res-zhang', roles: ['resident'] }, now)).token;
   const huaxin = (await deps.tokens.issue({ userId: 'ent-huaxin', roles: ['enterprise'], orgId: 'org-huaxin' }, now)).token;
+  await Promise.all([remember('res-zhang'), remember('ent-huaxin')]);
   const { verifyRealName, SENSITIVE_PI_CONSENT } = await import('../functions/identity/verify-real-name');
   const residents: string[] = [];
   for (let i = 0; i < 150; i++) {
@@ -60,6 +69,7 @@ export async function benchSession(stack: BenchStack, durationMs: number): Promi
     const body = `4101041987${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(i).padStart(3, '0')}`;
     await verifyRealName({ ...deps, idHashPepper: config.idHashPepper }, userId, { name: '测试', idNumber: body + idCheckChar(body), consentVersion: SENSITIVE_PI_CONSENT.version });
     residents.push((await deps.tokens.issue({ userId, roles: ['resident'] }, now)).token);
+    await remember(userId);
   }
   let next = 0;
   const specs: Spec[] = [
@@ -87,8 +97,8 @@ export async function benchSession(stack: BenchStack, durationMs: number): Promi
     recordOperations(client, async () => {
       const payload = s.body?.();
       const res = await fetch(base + s.path, { method: s.method ?? 'GET', headers: { ...s.headers(), ...(payload ? { 'content-type': 'application/json' } : {}) }, body: payload });
-      await res.arrayBuffer();
-      if (res.status !== (s.expectStatus ?? 200)) throw new Error(`${s.label}: expected ${s.expectStatus ?? 200}, got ${res.status}`);
+      const text = await res.text();
+      if (res.status !== (s.expectStatus ?? 200)) throw new Error(`${s.label}: expected ${s.expectStatus ?? 200}, got ${res.status} ${text.slice(0, 300)}`);
     });
   const rows: SessionRow[] = [];
   try {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { HolidayCalendar } from '../holidays/holiday-calendar';
 import type { Principal } from '../shared/auth/roles';
 import { backoff } from '../shared/db/models';
+import { epochSeconds } from '../shared/domain/clock';
 import { AppError, errors } from '../shared/http/app-error';
 import { decodeCursor, encodeCursor } from '../shared/http/pagination';
 import { enterpriseStanding, type StandingDeps } from './enterprise-standing';
@@ -61,7 +62,8 @@ export async function submitApplication(
     throw new AppError(400, 'IDEMPOTENCY_KEY_REQUIRED', '缺少或格式错误的 Idempotency-Key 请求头', [{ field: 'Idempotency-Key', message: '需要 8–64 位字母、数字、_ 或 -', code: 'header' }]);
   }
   // The key's marker of the token's business is read beside the standing's first wave.
-  const earlyMarker = session && principal.orgId ? deps.loans.getIdempotencyKey(principal.orgId, key) : undefined;
+  const asOf = epochSeconds(deps.clock);
+  const earlyMarker = session && principal.orgId ? deps.loans.getIdempotencyKey(principal.orgId, key, asOf) : undefined;
   earlyMarker?.catch(() => undefined);
   const { enterprise, standing } = await enterpriseStanding(deps, principal, session);
   if (!enterprise) throw new AppError(409, 'NOT_REGISTERED', '请先完成企业认证');
@@ -70,7 +72,7 @@ export async function submitApplication(
 
   let firstMarker = earlyMarker && enterprise.orgId === principal.orgId ? earlyMarker : undefined;
   const replay = async (): Promise<{ application: ApplicationView; replayed: boolean } | null> => {
-    const marker = await (firstMarker ?? deps.loans.getIdempotencyKey(enterprise.orgId, key));
+    const marker = await (firstMarker ?? deps.loans.getIdempotencyKey(enterprise.orgId, key, asOf));
     firstMarker = undefined;
     if (!marker) return null;
     if (marker.bodyHash !== hash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一份不同的申请，请生成新的请求');

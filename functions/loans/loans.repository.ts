@@ -193,10 +193,13 @@ export class LoansRepository {
     }
   }
 
-  async getIdempotencyKey(orgId: string, key: string): Promise<{ applicationId: string; bodyHash: string } | null> {
-    const doc = await IdempotencyModel.get(keys.idempotencyKey(orgId, key), { consistent: true });
-    if (!doc) return null;
-    const d = doc.toJSON();
+  /**
+   * A key's marker as of `at` (epoch seconds): one whose TTL has passed counts as absent, even
+   * while DynamoDB has not deleted it yet (it deletes expired items within days, not at once).
+   */
+  async getIdempotencyKey(orgId: string, key: string, at: number): Promise<{ applicationId: string; bodyHash: string } | null> {
+    const d = await getPlainItem(this.tableName, keys.idempotencyKey(orgId, key), true);
+    if (!d || (typeof d.ttl === 'number' && d.ttl < at)) return null;
     return { applicationId: d.applicationId, bodyHash: d.bodyHash };
   }
 

@@ -1,4 +1,5 @@
 import type { OrgsRepository } from '../orgs/orgs.repository';
+import { AppError } from '../shared/http/app-error';
 import type { Clock } from '../shared/domain/clock';
 import { mapLimit } from '../shared/domain/concurrency';
 import { feedingDepartment } from './feeding-department';
@@ -19,7 +20,8 @@ const WRITE_CONCURRENCY = 16;
  * 3. Put each entry, whole, unless a later revision of it is stored: re-sending an entry updates
  *    it, and of re-sends racing each other the latest wins (see revisionOf). Within one batch a
  *    later item for the same code is the later revision.
- * 4. Report accepted and rejections by index.
+ * 4. Report accepted and rejections by index; an entry whose write lost every race to concurrent
+ *    re-sends of the same business makes the call 503 BUSY (re-sending it is safe).
  */
 export async function feedEnterpriseRegistry(
   deps: { registry: RegistryRepository; orgs: OrgsRepository; clock: Clock },
@@ -38,7 +40,10 @@ export async function feedEnterpriseRegistry(
     }
     entries.push({ ...v.item, department: department.id, receivedAt, revision: revisionOf(receivedAt, index, v.item) });
   });
-  await mapLimit(entries, WRITE_CONCURRENCY, (e) => deps.registry.putEntry(e));
+  const outcomes = await mapLimit(entries, WRITE_CONCURRENCY, (e) => deps.registry.putEntry(e));
+  // An entry that lost every race to concurrent re-sends of the same business: the whole feed is
+  // answered 503 and re-sent (every write is conditional on its revision, so a re-send is safe).
+  if (outcomes.includes('busy')) throw new AppError(503, 'BUSY', '部分企业的登记信息正在被同时更新，请稍后重新报送');
   result.accepted = entries.length;
   return result;
 }

@@ -51,7 +51,7 @@ export class RegistryRepository {
    * re-sends racing each other could leave the earlier one stored (the later one written first);
    * the revision comparison makes the order of arrival at the table irrelevant.
    */
-  async putEntry(e: RegistryEntry): Promise<FeedOutcome> {
+  async putEntry(e: RegistryEntry): Promise<FeedOutcome | 'busy'> {
     for (let attempt = 0; ; attempt++) {
       const stored = await getPlainItem(this.tableName, keys.registryEntry(e.uscc), true);
       if (stored && String(stored.revision) >= e.revision) return 'superseded';
@@ -72,7 +72,9 @@ export class RegistryRepository {
         await dynamoose.aws.ddb().send(new TransactWriteItemsCommand({ TransactItems: items }));
         return 'applied';
       } catch (err) {
-        if (!(isConditionalFailure(err) || isTransactionConflict(err)) || attempt + 1 >= MAX_ENTRY_ATTEMPTS) throw err;
+        if (!(isConditionalFailure(err) || isTransactionConflict(err))) throw err;
+        // Re-sends of one business racing without end: the caller answers 503 and the feed retries.
+        if (attempt + 1 >= MAX_ENTRY_ATTEMPTS) return 'busy';
         await backoff(attempt);
       }
     }

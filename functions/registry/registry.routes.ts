@@ -15,7 +15,7 @@ export function registryRoutes(deps: AppDeps): AnyRoute[] {
       body: enterpriseFeedBody,
       bodyLimit: '1mb',
       response: feedResponse,
-      errors: ['TOO_MANY_RECORDS', 'PAYLOAD_TOO_LARGE', 'ORG_SUSPENDED'],
+      errors: ['TOO_MANY_RECORDS', 'PAYLOAD_TOO_LARGE', 'ORG_SUSPENDED', 'BUSY'],
       handle: ({ principal, body }) => feedEnterpriseRegistry(deps, principal.orgId, body.items),
     }),
     route({

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import * as dynamoose from 'dynamoose';
+import { keys } from '../../../functions/shared/db/keys';
 import { fixedClock } from '../../../functions/shared/domain/clock';
 import { registeredEnterprise } from '../../support/enterprises';
 import { daysAgo, staffMember } from '../../support/people';
@@ -119,6 +123,24 @@ describe('信易贷', () => {
       const other = await apply(e.token, { ...goodBody, amount: 600_000 }, key);
       expect(other.status).toBe(422);
       expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+
+    it('treats a key whose marker has expired as new, though DynamoDB has not deleted the marker yet', async () => {
+      const e = await registeredEnterprise(t);
+      const key = `k-${randomUUID()}`;
+      const first = await apply(e.token, goodBody, key);
+      expect(first.status).toBe(201);
+      // DynamoDB deletes expired items within days: the marker is still there, its TTL a second ago.
+      await dynamoose.aws.ddb().send(
+        new UpdateItemCommand({ TableName: t.config.tableName, Key: marshall(keys.idempotencyKey(e.orgId, key)), UpdateExpression: 'SET #ttl = :past', ExpressionAttributeNames: { '#ttl': 'ttl' }, ExpressionAttributeValues: marshall({ ':past': Math.floor(Date.now() / 1000) - 1 }) }),
+      );
+      const again = await apply(e.token, { ...goodBody, amount: 600_000 }, key);
+      expect(again.status).toBe(201);
+      expect(again.body.id).not.toBe(first.body.id);
+      expect(again.body.amount).toBe(600_000);
+      // The new marker replays as any fresh one does.
+      const replay = await apply(e.token, { ...goodBody, amount: 600_000 }, key);
+      expect(replay.body.id).toBe(again.body.id);
     });
 
     it('requires the Idempotency-Key header', async () => {

@@ -167,16 +167,16 @@ describe('the registries departments feed', () => {
      * newest revision first: the arrival order that loses an update without the revision condition.
      */
     class NewestFirst extends RegistryRepository {
-      readonly written: Array<{ entry: RegistryEntry; outcome: FeedOutcome }> = [];
-      private held: Array<{ entry: RegistryEntry; done: (o: Promise<FeedOutcome>) => void }> = [];
+      readonly written: Array<{ entry: RegistryEntry; outcome: FeedOutcome | 'busy' }> = [];
+      private held: Array<{ entry: RegistryEntry; done: (o: Promise<FeedOutcome | 'busy'>) => void }> = [];
       constructor(
         tableName: string,
         private readonly expected: number,
       ) {
         super(tableName);
       }
-      override putEntry(e: RegistryEntry): Promise<FeedOutcome> {
-        return new Promise<FeedOutcome>((resolve) => {
+      override putEntry(e: RegistryEntry): Promise<FeedOutcome | 'busy'> {
+        return new Promise<FeedOutcome | 'busy'>((resolve) => {
           this.held.push({ entry: e, done: resolve });
           if (this.held.length === this.expected) void this.release();
         });
@@ -205,6 +205,19 @@ describe('the registries departments feed', () => {
       expect(stored).toEqual(newest);
       const sent = sends.find((s) => s.name === stored?.name);
       expect(stored).toMatchObject(sent!);
+    });
+
+    it('answers 503 BUSY, never 500, when an entry loses every race to re-sends of the same business', async () => {
+      class AlwaysOvertaken extends RegistryRepository {
+        override async putEntry(): Promise<FeedOutcome | 'busy'> {
+          return 'busy';
+        }
+      }
+      const app = (await testApp({}, { registry: new AlwaysOvertaken(t.config.tableName) })).app;
+      const res = await request(app).post('/api/registry/enterprises').set(auth(market)).send({ items: [entry(randomUscc())] });
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('BUSY');
+      expect(res.body.error.message).toMatch(/稍后重新报送/);
     });
 
     it('never lets an older revision replace a newer one, and keeps an entry and a grade sent at once', async () => {
