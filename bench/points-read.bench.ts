@@ -43,6 +43,10 @@ export async function benchPointsRead(stack: BenchStack, durationMs: number) {
       await db.client.send(new GetItemCommand({ TableName: stack.config.tableName, Key: { pk: { S: keys.user(userId).pk }, sk: { S: 'PROFILE' } } }));
       await db.client.send(new GetItemCommand({ TableName: stack.config.tableName, Key: { pk: { S: `SUBJ#${user!.subjectKey}` }, sk: { S: 'PROJECTION' } }, ConsistentRead: true }));
     };
+    // Warm-up, not measured: this is the first load of the run, and a cold JIT (ours and DynamoDB
+    // Local's) would otherwise halve the first row's figures.
+    await runLoad({ url: `${stack.baseUrl}/api/points/me`, headers: { authorization: `Bearer ${token}` }, connections: 1, durationMs: 2000 });
+    await runOps(rawRead, { connections: 1, durationMs: 2000 });
     for (const connections of [1, 32]) {
       const api = await runLoad({ url: `${stack.baseUrl}/api/points/me`, headers: { authorization: `Bearer ${token}` }, connections, durationMs });
       const raw = await runOps(rawRead, { connections, durationMs });
