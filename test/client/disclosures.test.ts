@@ -1,7 +1,7 @@
 import { draftErrors, emptyDraft, outcomeOf, toItem } from '../../client/src/packages/department/disclosure-submit/draft';
 import { resultsOfCall } from '../../client/src/packages/department/disclosure-upload/lines';
 import { publicityText } from '../../client/src/packages/department/disclosures/index';
-import { monthLabel, overall, rankedDepartments, rateText } from '../../client/src/packages/admin/disclosure-timeliness/figures';
+import { monthColumn, monthLabel, overall, rankedDepartments, rateText } from '../../client/src/packages/admin/disclosure-timeliness/figures';
 import type { DepartmentDisclosure, TimelinessReport } from '../../client/src/services/disclosures-api';
 
 const USCC = '91350100M000100Y43';
@@ -70,5 +70,6 @@ describe('the console’s timeliness figures', () => {
     expect(rankedDepartments(report).map((d) => d.orgId)).toEqual(['b', 'a', 'c']);
     expect([rateText(12 / 13), rateText(1), rateText(null)]).toEqual(['92.3%', '100.0%', '—']);
     expect(monthLabel('2026-03')).toBe('3月');
+    expect(monthColumn('2026-10')).toEqual({ label: '10', spoken: '2026年10月' });
   });
 });

@@ -4,8 +4,10 @@ import './charts.scss';
 
 export interface Column {
   key: string;
-  /** Under the column: kept short (a day of the month) so 14 of them fit a phone. */
+  /** Under the column: kept short (a day or a month number) so 14 of them fit a phone. */
   label: string;
+  /** What a screen reader says for the column (default: the label), e.g. 「2026年10月」 for 「10」. */
+  spoken?: string;
   value: number;
 }
 
@@ -23,7 +25,7 @@ export default function ColumnChart({ columns, testId }: { columns: readonly Col
         </View>
         <View className='cx-columns__row'>
           {columns.map((c) => (
-            <View key={c.key} className='cx-columns__slot' aria-label={`${c.label}：${c.value}`}>
+            <View key={c.key} className='cx-columns__slot' aria-label={`${c.spoken ?? c.label}：${c.value}`}>
               <Text className='cx-columns__value'>{c.value > 0 ? c.value : ''}</Text>
               <View className='cx-columns__col' data-testid={`${testId}-col-${c.key}`} style={{ height: `${percentOf(c.value, max)}%` }} />
             </View>

@@ -6,6 +6,9 @@ export const rateText = (rate: number | null) => (rate === null ? '—' : `${(Ma
 /** `2026-03` → `3月` (a phone fits 12 of them under the columns). */
 export const monthLabel = (month: string) => `${Number(month.slice(5, 7))}月`;
 
+/** A month under a chart column: its number only, so twelve fit a 375 px phone (「10」, spoken 「2026年10月」). */
+export const monthColumn = (month: string) => ({ label: String(Number(month.slice(5, 7))), spoken: `${month.slice(0, 4)}年${monthLabel(month)}` });
+
 /** The whole period across departments: received on time, late, missing where declared, the rate. */
 export function overall(report: TimelinessReport): { onTime: number; late: number; missing: number | null; rate: number | null } {
   const onTime = report.departments.reduce((a, d) => a + d.onTime, 0);

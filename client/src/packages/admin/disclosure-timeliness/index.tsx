@@ -4,7 +4,7 @@ import { getDisclosureTimeliness, type TimelinessReport } from '../../../service
 import ColumnChart from '../dashboard/column-chart';
 import ConsoleFrame from '../shared/console';
 import StateBlock from '../shared/state-block';
-import { monthLabel, overall, rankedDepartments, rateText } from './figures';
+import { monthColumn, monthLabel, overall, rankedDepartments, rateText } from './figures';
 import '../shared/console.scss';
 import '../dashboard/charts.scss';
 import './index.scss';
@@ -41,7 +41,7 @@ function Report({ report }: { report: TimelinessReport }) {
 
       <View className='cx-console-card'>
         <Text className='cx-console-card__title'>近 {report.months.length} 个月迟报数（按决定月份）</Text>
-        <ColumnChart columns={report.trend.map((m) => ({ key: m.month, label: monthLabel(m.month), value: m.late }))} testId='timeliness-late-chart' />
+        <ColumnChart columns={report.trend.map((m) => ({ key: m.month, ...monthColumn(m.month), value: m.late }))} testId='timeliness-late-chart' />
         <Text className='cx-console-card__title cx-tl-second'>近 {report.months.length} 个月按时率</Text>
         <View className='cx-tl-rates' data-testid='timeliness-trend'>
           {report.trend.map((m) => (
