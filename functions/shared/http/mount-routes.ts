@@ -80,7 +80,10 @@ function rateLimit(spec: NonNullable<AnyRoute['rateLimit']>, limiter: RateLimite
     // Settled by the route wrapper; never an unhandled rejection in between.
     withinLimit.catch(() => undefined);
     state.withinLimit = withinLimit;
-    withWriteBarrier(state.confirmed ? Promise.all([state.confirmed, withinLimit]) : withinLimit, () => next());
+    const both = state.confirmed ? Promise.all([state.confirmed, withinLimit]) : withinLimit;
+    // A write awaits it; a handler that writes nothing leaves it to the route wrapper's checks.
+    both.catch(() => undefined);
+    withWriteBarrier(both, () => next());
   };
 }
 

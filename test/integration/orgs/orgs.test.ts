@@ -226,6 +226,23 @@ describe('organisations, invitations and staff', () => {
       await expect(t.deps.identities.revokeSession('s', `u-gone-${Date.now()}`, seconds + 60, now)).resolves.toBeUndefined();
     });
 
+    it('leaves no unhandled rejection behind when a signed-out token calls a rate-limited route', async () => {
+      const seen: unknown[] = [];
+      const onUnhandled = (e: unknown) => seen.push(e);
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        const resident = await verifiedResident(t);
+        await request(t.app).post('/api/auth/sign-out').set(auth(resident.token));
+        for (let i = 0; i < 3; i++) {
+          expect((await request(t.app).post('/api/incentives/library-deposit-free/passes').set(auth(resident.token))).status).toBe(401);
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+      expect(seen).toEqual([]);
+    });
+
     it('writes nothing for a signed-out token: a pass request after sign-out creates no pass', async () => {
       const resident = await verifiedResident(t);
       await request(t.app).post('/api/auth/sign-out').set(auth(resident.token));
