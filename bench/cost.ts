@@ -166,8 +166,17 @@ export async function measureCosts(stack: BenchStack, samples = Number(process.e
   return { costs, trips };
 }
 
-/** The counters function (serverless.yml): its memory and batching window. */
-const COUNTERS = { memoryMb: 256, windowSeconds: 300, maxBatch: 1000 };
+/** The counters function as serverless.yml declares it: its memory, batching window and batch size. */
+export const COUNTERS = (() => {
+  const yml = readFileSync(path.join(__dirname, '..', 'serverless.yml'), 'utf8');
+  const block = /\n  counters:\n([\s\S]*?)\n  \S/.exec(yml)?.[1] ?? '';
+  const num = (name: string) => {
+    const m = new RegExp(`\\n\\s+${name}:\\s*(\\d+)`).exec(`\n${block}`);
+    if (!m) throw new Error(`serverless.yml: the counters function has no ${name}`);
+    return Number(m[1]);
+  };
+  return { memoryMb: num('memorySize'), windowSeconds: num('batchWindow'), maxBatch: num('batchSize') };
+})();
 
 export interface CountersCost {
   /** Redemptions a batch holds at the profile's average rate (the window fills before 1,000 arrive). */

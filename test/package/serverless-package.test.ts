@@ -134,6 +134,8 @@ describe('npm run package (serverless package with osls + serverless-esbuild)', 
     expect(m.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([REDEMPTION_STREAM_FILTER]);
     expect(m.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': ['CountersFailedBatches', 'Arn'] });
     expect(m.MaximumRetryAttempts).toBeGreaterThan(0);
+    // Batches gathered for 5 minutes (what bench/COST.md's batch size assumes), up to 1,000 records.
+    expect({ window: m.MaximumBatchingWindowInSeconds, size: m.BatchSize }).toEqual({ window: 300, size: 1000 });
   });
 
   it('the counters bundle counts a stream batch of new redemptions in plain Node', async () => {
